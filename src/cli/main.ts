@@ -1,0 +1,102 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArguments, USAGE, type Invocation } from './arguments.js';
+import { prepareHome } from './home.js';
+import { createPlainHost } from './plain-host.js';
+import { serve } from './serve.js';
+import { openWorkspace } from './workspace.js';
+
+/** The `jafs` command. Resolves with the process exit status. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let invocation: Invocation;
+  try {
+    invocation = parseArguments(argv, process.stdin.isTTY === true);
+  } catch (error) {
+    process.stderr.write(`jafs: ${(error as Error).message}\n`);
+    return 2;
+  }
+
+  switch (invocation.mode) {
+    case 'help':
+      process.stdout.write(USAGE);
+      return 0;
+    case 'version':
+      process.stdout.write(`${await version()}\n`);
+      return 0;
+    case 'serve':
+      return serve(invocation.args);
+    case 'interactive':
+      return interactive();
+    default:
+      return runPlain(invocation);
+  }
+}
+
+/** -c, a script file, or standard input: plain text out, no Ink. */
+async function runPlain(
+  invocation: Extract<Invocation, { mode: 'command' | 'file' | 'stdin' }>,
+): Promise<number> {
+  let text: string;
+  let file: string | undefined;
+  let args: readonly string[] = [];
+
+  if (invocation.mode === 'command') {
+    text = invocation.text;
+  } else if (invocation.mode === 'file') {
+    file = resolve(invocation.file);
+    args = invocation.args;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      const reason =
+        (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'cannot be read';
+      process.stderr.write(`jafs: The script file '${invocation.file}' ${reason}.\n`);
+      return 1;
+    }
+  } else {
+    text = await readStdin();
+  }
+
+  const paths = await prepareHome();
+  const workspace = await openWorkspace(paths);
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.on('SIGINT', onSigint);
+
+  try {
+    const shell = workspace.createShell(createPlainHost());
+    const result = await shell.run(text, { signal: controller.signal, file, args });
+    return result.exitCode ?? (result.failed ? 1 : 0);
+  } finally {
+    process.off('SIGINT', onSigint);
+    await workspace.close();
+  }
+}
+
+async function interactive(): Promise<number> {
+  const paths = await prepareHome();
+  const workspace = await openWorkspace(paths);
+
+  try {
+    // Loaded only here, so that -c and scripts start without Ink and React.
+    const { startInteractive } = await import('../ui/index.js');
+    return await startInteractive({
+      createShell: (host) => workspace.createShell(host),
+      historyFile: paths.history,
+    });
+  } finally {
+    await workspace.close();
+  }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function version(): Promise<string> {
+  const url = new URL('../../../package.json', import.meta.url);
+  const manifest = JSON.parse(await readFile(url, 'utf8')) as { version: string };
+  return `jafs ${manifest.version}`;
+}
