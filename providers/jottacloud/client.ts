@@ -1,0 +1,58 @@
+import type { Readable } from 'node:stream';
+import type {
+  Device,
+  DeviceType,
+  FileDirList,
+  Folder,
+  JfsFile,
+  MountPoint,
+  User,
+} from '../../src/jfs/models.js';
+
+/** What an upload reads: the JFS client's upload source. */
+export interface UploadSource {
+  size: number;
+  md5?: string;
+  modified?: Date;
+  created?: Date;
+  open(offset: number, signal?: AbortSignal): Promise<Readable>;
+}
+
+/**
+ * The part of the JFS client (`Jottacloud` in src/jfs) this provider uses. Spelled out here so
+ * the provider states its needs; the real client satisfies it structurally.
+ */
+export interface JottacloudClient {
+  getUser(signal?: AbortSignal): Promise<User>;
+  getDevice(device: string, signal?: AbortSignal): Promise<Device>;
+  createDevice(device: string, type: DeviceType, signal?: AbortSignal): Promise<unknown>;
+  deleteDevice(device: string, signal?: AbortSignal): Promise<unknown>;
+  createMountPoint(device: string, mountPoint: string, signal?: AbortSignal): Promise<unknown>;
+  deleteMountPoint(
+    device: string,
+    mountPoint: string,
+    options: { permanent: boolean },
+    signal?: AbortSignal,
+  ): Promise<unknown>;
+  getObject(path: string, signal?: AbortSignal): Promise<Device | MountPoint | Folder | JfsFile>;
+  createFolder(path: string, signal?: AbortSignal): Promise<unknown>;
+  deleteFolder(
+    path: string,
+    options: { permanent: boolean },
+    signal?: AbortSignal,
+  ): Promise<unknown>;
+  deleteFile(path: string, options: { permanent: boolean }, signal?: AbortSignal): Promise<unknown>;
+  moveFile(path: string, destination: string, signal?: AbortSignal): Promise<unknown>;
+  moveFolder(path: string, destination: string, signal?: AbortSignal): Promise<unknown>;
+  copyFile(path: string, destination: string, signal?: AbortSignal): Promise<unknown>;
+  upload(
+    path: string,
+    source: UploadSource,
+    options: { signal?: AbortSignal; onProgress?: (sent: number, total: number) => void },
+  ): Promise<JfsFile>;
+  download(
+    path: string,
+    options: { revision?: number; offset?: number; signal?: AbortSignal },
+  ): Promise<{ stream: Readable; size?: number }>;
+  listTree(path: string, signal?: AbortSignal): Promise<FileDirList>;
+}

@@ -1,0 +1,136 @@
+import type { ProviderContext, ProviderItem } from '../../src/provider/types.js';
+import type { Device } from '../../src/jfs/models.js';
+import { attempt, isNotFound } from './errors.js';
+import { accountItem, deviceItem, fileItem, folderItem, mountPointItem } from './items.js';
+import { leafOf, levelOf, parentOf, segmentsOf } from './paths.js';
+import {
+  BUILT_IN_DEVICE_TYPE,
+  HIDDEN_MOUNT_POINTS,
+  UNLISTED_MOUNT_POINTS,
+  type JottacloudDriveState,
+  type Listing,
+} from './state.js';
+
+type Context = ProviderContext<JottacloudDriveState>;
+
+/** The JFS object at `path` (the account for `/`), from the account's cache while fresh. */
+export function loadFrom(
+  state: JottacloudDriveState,
+  path: string,
+  signal: AbortSignal,
+): Promise<Listing> {
+  const { client, listings } = state;
+  return listings.get(path, () =>
+    attempt<Listing>('read', path, () => {
+      if (path === '/') return client.getUser(signal);
+      if (levelOf(path) === 'device') return client.getDevice(leafOf(path), signal);
+      return client.getObject(path, signal);
+    }),
+  );
+}
+
+/** The JFS object at `path`, through the drive of `ctx`. */
+export function loadListing(path: string, ctx: Context): Promise<Listing> {
+  return loadFrom(ctx.drive.state, path, ctx.signal);
+}
+
+/** Like loadListing, but undefined when nothing is at `path`. */
+export async function tryLoadListing(path: string, ctx: Context): Promise<Listing | undefined> {
+  try {
+    return await loadListing(path, ctx);
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}
+
+/** Whether `device` (a name, any case) is the account's built-in device. */
+export async function isBuiltInDevice(device: string, ctx: Context): Promise<boolean> {
+  const user = await loadListing('/', ctx);
+  if (user.kind !== 'user') return false;
+  const entry = user.devices.find((d) => d.name.toLowerCase() === device.toLowerCase());
+  return entry?.type === BUILT_IN_DEVICE_TYPE;
+}
+
+/** Whether `path` lies inside the built-in device's Trash view (where deleted is normal). */
+async function isInTrashView(path: string, ctx: Context): Promise<boolean> {
+  const segments = segmentsOf(path);
+  if (segments.length < 2 || segments[1].toLowerCase() !== 'trash') return false;
+  return isBuiltInDevice(segments[0], ctx);
+}
+
+function mountPointsOf(device: Device, force: boolean): ProviderItem[] {
+  const builtIn = device.type === BUILT_IN_DEVICE_TYPE;
+  const items = device.mountPoints.map((entry) => {
+    const special = builtIn && HIDDEN_MOUNT_POINTS.has(entry.name.toLowerCase());
+    return mountPointItem(device.name, entry, special || entry.deleted !== undefined);
+  });
+
+  // Trash and Links exist on the built-in device without being listed; -Force shows them.
+  if (builtIn && force) {
+    for (const name of UNLISTED_MOUNT_POINTS) {
+      if (!items.some((item) => item.name.toLowerCase() === name.toLowerCase())) {
+        items.push(mountPointItem(device.name, { name }, true));
+      }
+    }
+  }
+  return items;
+}
+
+/** Every child of the container at `path`, hidden ones flagged (not yet filtered). */
+async function childrenOf(path: string, listing: Listing, ctx: Context): Promise<ProviderItem[]> {
+  switch (listing.kind) {
+    case 'user':
+      return listing.devices.map(deviceItem);
+    case 'device':
+      return mountPointsOf(listing, ctx.force);
+    case 'mountPoint':
+    case 'folder': {
+      // Listings include trashed children; only the Trash view shows them as ordinary items.
+      const trashView = await isInTrashView(path, ctx);
+      const hide = (deleted: Date | undefined) => deleted !== undefined && !trashView;
+      return [
+        ...listing.folders.map((folder) => folderItem(folder, hide(folder.deleted))),
+        ...listing.files.map((file) => fileItem(file, hide(file.deleted))),
+      ];
+    }
+    case 'file':
+      return [];
+  }
+}
+
+/** Whether the container `path` itself is hidden: trashed, or a special built-in view. */
+async function isHiddenContainer(path: string, listing: Listing, ctx: Context): Promise<boolean> {
+  const segments = segmentsOf(path);
+  if (segments.length >= 2 && HIDDEN_MOUNT_POINTS.has(segments[1].toLowerCase())) {
+    if (await isBuiltInDevice(segments[0], ctx)) return true;
+  }
+  if (listing.kind !== 'mountPoint' && listing.kind !== 'folder') return false;
+  return listing.deleted !== undefined && !(await isInTrashView(path, ctx));
+}
+
+/** The item at `path`; hidden items (and anything inside one) only with -Force. */
+export async function findItem(path: string, ctx: Context): Promise<ProviderItem | undefined> {
+  if (path === '/') {
+    const user = await loadListing('/', ctx);
+    return user.kind === 'user' ? accountItem(user) : undefined;
+  }
+
+  const parentPath = parentOf(path);
+  const parent = await tryLoadListing(parentPath, ctx);
+  if (!parent) return undefined;
+  if (!ctx.force && (await isHiddenContainer(parentPath, parent, ctx))) return undefined;
+
+  const name = leafOf(path).toLowerCase();
+  const children = await childrenOf(parentPath, parent, { ...ctx, force: true });
+  const item = children.find((child) => child.name.toLowerCase() === name);
+  if (!item || (item.hidden && !ctx.force)) return undefined;
+  return item;
+}
+
+/** The children of the container at `path`, hidden ones only with -Force. */
+export async function listChildren(path: string, ctx: Context): Promise<ProviderItem[]> {
+  const listing = await loadListing(path, ctx);
+  const children = await childrenOf(path, listing, ctx);
+  return ctx.force ? children : children.filter((child) => !child.hidden);
+}

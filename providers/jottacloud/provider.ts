@@ -1,0 +1,81 @@
+import type { DriveDefinition, DriveInfo, DriveSpace, Provider } from '../../src/provider/types.js';
+import type { JottacloudClient } from './client.js';
+import { clearContent, getContent, setContent } from './content.js';
+import { makeContainer, newItem, newItemTypes } from './create.js';
+import { InvalidItemOperationError } from './errors.js';
+import { findItem, listChildren, loadFrom } from './lookup.js';
+import { copyItem, moveItem, renameItem } from './move.js';
+import { dynamicParameters } from './parameters.js';
+import { removeItem } from './remove.js';
+import { driveStateFor, type JottacloudDriveState } from './state.js';
+import { walk } from './walk.js';
+
+export interface JottacloudProviderOptions {
+  /** The logged-in client every drive uses unless its definition brings its own. */
+  client: JottacloudClient;
+}
+
+/** Picks the drive's client: `options.client` of the definition, else the provider's. */
+function clientFor(definition: DriveDefinition, fallback: JottacloudClient): JottacloudClient {
+  const given = definition.options?.client;
+  return given === undefined ? fallback : (given as JottacloudClient);
+}
+
+/**
+ * The Jottacloud provider: `/` is the account, then devices, mount points, folders and files.
+ * Names match case-insensitively; Trash, Links, Latest, Shared and trashed items are hidden
+ * unless -Force.
+ */
+export function createJottacloudProvider(
+  options: JottacloudProviderOptions,
+): Provider<JottacloudDriveState> {
+  return {
+    name: 'Jottacloud',
+    aliases: ['JottacloudPSProvider'],
+    separator: '\\',
+    caseSensitive: false,
+    description: 'Devices, mount points, folders and files of a Jottacloud account.',
+
+    async newDrive(definition, signal) {
+      const state = driveStateFor(clientFor(definition, options.client));
+
+      // Logs in (or proves the login still works) and checks the root before mounting.
+      const root = await loadFrom(state, definition.root, signal);
+      if (root.kind === 'file') {
+        const message = `Cannot mount '${definition.name}:' at '${definition.root}': it is a file.`;
+        throw new InvalidItemOperationError(definition.root, message);
+      }
+      return state;
+    },
+
+    async driveSpace(drive: DriveInfo<JottacloudDriveState>, signal): Promise<DriveSpace> {
+      const user = await loadFrom(drive.state, '/', signal);
+      if (user.kind !== 'user') return {};
+      const unlimited = user.capacity < 0;
+      return {
+        used: user.usage,
+        free: unlimited ? undefined : Math.max(0, user.capacity - user.usage),
+      };
+    },
+
+    getItem: findItem,
+
+    async *getChildItems(path, ctx) {
+      yield* await listChildren(path, ctx);
+    },
+
+    newItemTypes,
+    newItem,
+    makeContainer,
+    removeItem: (path, _options, ctx) => removeItem(path, ctx),
+    renameItem,
+    moveItem,
+    copyItem: (path, destination, copyOptions, ctx) =>
+      copyItem(path, destination, copyOptions.recurse, ctx),
+    getContent,
+    setContent,
+    clearContent,
+    walk,
+    dynamicParameters: (cmdlet) => dynamicParameters(cmdlet),
+  };
+}

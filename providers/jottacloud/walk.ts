@@ -1,0 +1,65 @@
+import type { ProviderContext, ProviderItem } from '../../src/provider/types.js';
+import type { TreeFolder } from '../../src/jfs/models.js';
+import { attempt } from './errors.js';
+import { fileItem, folderItem } from './items.js';
+import { listChildren } from './lookup.js';
+import { joinPath, levelOf, pathKey, segmentsOf } from './paths.js';
+import type { JottacloudDriveState } from './state.js';
+
+type Context = ProviderContext<JottacloudDriveState>;
+type Walked = { path: string; item: ProviderItem };
+
+/**
+ * Every item below `path`, parents before their children. Inside a mount point the whole
+ * subtree comes from one `mode=list` request; above it (account, devices) the walk goes one
+ * listing per container. The Trash view is walked by listings as well.
+ */
+export async function* walk(path: string, ctx: Context): AsyncGenerator<Walked> {
+  const level = levelOf(path);
+  const inTrash = segmentsOf(path)[1]?.toLowerCase() === 'trash';
+  if ((level === 'mountPoint' || level === 'entry') && !inTrash) {
+    yield* walkTree(path, ctx);
+    return;
+  }
+
+  for (const item of await listChildren(path, ctx)) {
+    const childPath = joinPath(path, item.name);
+    yield { path: childPath, item };
+    if (item.isContainer) yield* walk(childPath, ctx);
+  }
+}
+
+/** One `mode=list` answer, ordered depth first; trashed folders take their subtree along. */
+async function* walkTree(path: string, ctx: Context): AsyncGenerator<Walked> {
+  const { client } = ctx.drive.state;
+  const tree = await attempt('list', path, () => client.listTree(path, ctx.signal));
+
+  const childFolders = new Map<string, TreeFolder[]>();
+  const byPath = new Map<string, TreeFolder>();
+  for (const folder of tree.folders) {
+    const full = joinPath(folder.path, folder.name);
+    byPath.set(pathKey(full), folder);
+    const siblings = childFolders.get(pathKey(folder.path)) ?? [];
+    siblings.push(folder);
+    childFolders.set(pathKey(folder.path), siblings);
+  }
+
+  async function* below(folderPath: string): AsyncGenerator<Walked> {
+    ctx.signal.throwIfAborted();
+    for (const child of childFolders.get(pathKey(folderPath)) ?? []) {
+      const hidden = child.deleted !== undefined;
+      if (hidden && !ctx.force) continue;
+      const childPath = joinPath(folderPath, child.name);
+      yield { path: childPath, item: folderItem(child, hidden) };
+      yield* below(childPath);
+    }
+
+    for (const file of byPath.get(pathKey(folderPath))?.files ?? []) {
+      const hidden = file.deleted !== undefined;
+      if (hidden && !ctx.force) continue;
+      yield { path: joinPath(folderPath, file.name), item: fileItem(file, hidden) };
+    }
+  }
+
+  yield* below(path);
+}
