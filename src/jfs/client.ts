@@ -1,0 +1,253 @@
+import { BasicAuthenticator } from './auth.js';
+import {
+  assertFileTarget,
+  downloadToFile,
+  openDownload,
+  type Download,
+  type DownloadOptions,
+} from './download.js';
+import { ConflictError, NotFoundError, ProtocolError } from './errors.js';
+import { fetchCustomerUsername } from './login.js';
+import { stderrLogger, type JfsLogger } from './logger.js';
+import type {
+  Device,
+  DeviceType,
+  FileDirList,
+  Folder,
+  JfsFile,
+  JfsObject,
+  MountPoint,
+  User,
+} from './models.js';
+import { ObjectRequests } from './object-requests.js';
+import { parseItemPath, splitPath } from './paths.js';
+import { defaultRetryPolicy } from './retry.js';
+import { TokenAuthenticator } from './token-session.js';
+import type { TokenStore } from './token-store.js';
+import { Transport } from './transport.js';
+import { uploadFile, type UploadOptions, type UploadSource } from './upload.js';
+import { retryVerified } from './verified-retry.js';
+
+export type JottacloudAuth =
+  { type: 'basic'; username: string; password: string } | { type: 'token'; store: TokenStore };
+
+export interface JottacloudOptions {
+  /** One origin serving `/jfs/…`, `/files/v1/allocate`, `/account/v1/customer`. */
+  baseUrl: string;
+  auth: JottacloudAuth;
+  /** Longest wait for headers or between body chunks of one request. @default 60000 */
+  timeoutMs?: number;
+  /** Retries of a transient failure (429, 5xx, dropped connection). @default 5 */
+  retries?: number;
+  /** Debug sink; the default writes to stderr only when JAFS_DEBUG is set. */
+  logger?: JfsLogger;
+}
+
+/**
+ * A typed client of Jottacloud's JFS API. Every path is device-relative:
+ * `/Jotta/Archive/docs/a.txt` is file `a.txt` in folder `docs` of mount point `Archive` on
+ * device `Jotta`. Objects in the trash are returned with `deleted` set (B36); callers that show
+ * live items must treat those as absent.
+ */
+export class Jottacloud {
+  private readonly transport: Transport;
+  private readonly baseUrl: string;
+  private readonly auth: JottacloudAuth;
+  private readonly requests: ObjectRequests;
+  private user?: Promise<string>;
+
+  constructor(options: JottacloudOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.auth = options.auth;
+    this.transport = new Transport({
+      timeoutMs: options.timeoutMs,
+      retry: defaultRetryPolicy(options.retries),
+      logger: options.logger ?? stderrLogger,
+    });
+    this.transport.setAuthenticator(
+      options.auth.type === 'basic'
+        ? new BasicAuthenticator(options.auth.username, options.auth.password)
+        : new TokenAuthenticator(options.auth.store, this.transport),
+    );
+    this.requests = new ObjectRequests(this.transport, this.baseUrl, (signal) =>
+      this.username(signal),
+    );
+  }
+
+  /** The JFS username: the Basic login, or `account/v1/customer` for token sessions (B15). */
+  username(signal?: AbortSignal): Promise<string> {
+    if (this.auth.type === 'basic') return Promise.resolve(this.auth.username);
+
+    this.user ??= fetchCustomerUsername(this.transport, this.baseUrl, undefined, signal);
+    this.user.catch(() => (this.user = undefined));
+    return this.user;
+  }
+
+  async getUser(signal?: AbortSignal): Promise<User> {
+    return this.requests.user(signal);
+  }
+
+  async getDevice(device: string, signal?: AbortSignal): Promise<Device> {
+    const names = parseItemPath('/' + device, 1, 'a device');
+    return this.requests.expect('device', await this.requests.get(names, 'read', signal));
+  }
+
+  async createDevice(device: string, type: DeviceType, signal?: AbortSignal): Promise<Device> {
+    const names = parseItemPath('/' + device, 1, 'a device');
+    const document = await this.requests.post(names, { type }, 'create', signal);
+    return this.requests.expect('device', document);
+  }
+
+  /** Permanent (`rm=true`): devices never go to the trash. */
+  async deleteDevice(device: string, signal?: AbortSignal): Promise<void> {
+    const names = parseItemPath('/' + device, 1, 'a device');
+    await this.requests.post(names, { rm: 'true' }, 'delete', signal);
+  }
+
+  async createMountPoint(device: string, mountPoint: string, signal?: AbortSignal) {
+    const names = parseItemPath(`/${device}/${mountPoint}`, 2, 'a mount point');
+    const document = await this.requests.post(names, {}, 'create', signal);
+    return this.requests.expect('mountPoint', document) as MountPoint;
+  }
+
+  async deleteMountPoint(
+    device: string,
+    mountPoint: string,
+    options: { permanent: boolean },
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const names = parseItemPath(`/${device}/${mountPoint}`, 2, 'a mount point');
+    const query: Record<string, string> = options.permanent ? { rm: 'true' } : { dl: 'true' };
+    await this.requests.post(names, query, 'delete', signal);
+  }
+
+  /** GET of a device, mount point, folder or file; the type comes from the root element. */
+  async getObject(path: string, signal?: AbortSignal): Promise<JfsObject> {
+    const names = splitPath(path);
+    if (names.length === 0) throw new ProtocolError('Use getUser() to read the account root.');
+    const document = await this.requests.get(names, 'read', signal);
+    return this.requests.expect(['device', 'mountPoint', 'folder', 'file'], document);
+  }
+
+  /**
+   * `mkDir` (mkdir -p). A folder answered with `deleted` means the server revived nothing
+   * (B29): that is a ConflictError, not a success.
+   */
+  async createFolder(path: string, signal?: AbortSignal): Promise<Folder> {
+    const names = parseItemPath(path, 2, 'a folder');
+    const document = await this.requests.post(names, { mkDir: 'true' }, 'create', signal);
+    const folder = this.requests.asFolder(document);
+    if (folder.deleted) {
+      throw new ConflictError(
+        `Cannot create ${path}: a folder of that name is in the trash. Empty the trash or ` +
+          'restore it first.',
+        { path },
+      );
+    }
+    return folder;
+  }
+
+  /** `dlDir` (to trash) or `rmDir` (permanent). 404 → NotFoundError ("already gone", B26). */
+  async deleteFolder(path: string, options: { permanent: boolean }, signal?: AbortSignal) {
+    const names = parseItemPath(path, 3, 'a folder');
+    const query: Record<string, string> = options.permanent ? { rmDir: 'true' } : { dlDir: 'true' };
+    await this.requests.post(names, query, 'delete', signal);
+  }
+
+  /** `dl` (to trash) or `rm` (permanent). 404 → NotFoundError ("already gone", B26). */
+  async deleteFile(path: string, options: { permanent: boolean }, signal?: AbortSignal) {
+    const names = parseItemPath(path, 3, 'a file');
+    const query: Record<string, string> = options.permanent ? { rm: 'true' } : { dl: 'true' };
+    await this.requests.post(names, query, 'delete', signal);
+  }
+
+  /** `mv`: rename or move a file; the destination is device-relative too. */
+  async moveFile(path: string, destination: string, signal?: AbortSignal): Promise<JfsFile> {
+    return this.requests.move(path, destination, 'file', signal) as Promise<JfsFile>;
+  }
+
+  /** `mvDir` (source URL with a trailing slash, §1.5). */
+  async moveFolder(path: string, destination: string, signal?: AbortSignal): Promise<Folder> {
+    return this.requests.move(path, destination, 'folder', signal) as Promise<Folder>;
+  }
+
+  /**
+   * `cp`: server-side copy. When the destination held a trashed file the copy lands in the
+   * trash too (rclone#6112); it is then revived with `cphash`.
+   */
+  async copyFile(path: string, destination: string, signal?: AbortSignal): Promise<JfsFile> {
+    const names = parseItemPath(path, 3, 'a file');
+    const target = parseItemPath(destination, 3, 'a file');
+
+    const copied = await retryVerified(
+      this.transport.retry,
+      async () => this.requests.asFile(await this.requests.command(names, 'cp', target, signal)),
+      () => this.requests.copiedAlready(names, target, signal),
+      signal,
+    );
+    return copied.deleted ? this.requests.revive(target, copied, signal) : copied;
+  }
+
+  /** Allocate upload; see {@link UploadSource} and `upload.ts` for the steps. */
+  async upload(path: string, source: UploadSource, options: UploadOptions = {}): Promise<JfsFile> {
+    const names = parseItemPath(path, 3, 'a file');
+    return uploadFile(
+      {
+        transport: this.transport,
+        baseUrl: this.baseUrl,
+        readFile: (signal) => this.readLiveFile(path, signal),
+      },
+      names,
+      path,
+      source,
+      options,
+    );
+  }
+
+  /** `mode=bin` stream of the current revision (or `revision`), from `offset`. */
+  async download(path: string, options: DownloadOptions = {}): Promise<Download> {
+    const names = parseItemPath(path, 3, 'a file');
+    const url = await this.requests.url(names, options.signal);
+    return openDownload(this.transport, url, path, options);
+  }
+
+  async downloadToFile(
+    path: string,
+    target: string,
+    options: { signal?: AbortSignal; onProgress?(received: number, total: number): void } = {},
+  ): Promise<JfsFile> {
+    await assertFileTarget(target, path);
+    return downloadToFile(
+      {
+        readFile: (signal) => this.readLiveFile(path, signal),
+        open: (download) => this.download(path, download),
+      },
+      path,
+      target,
+      options,
+    );
+  }
+
+  /**
+   * `mode=list`: every folder of the subtree, the start folder included, each with its files.
+   * The answer is one unpaged document (B34) read whole; trashed and incomplete entries are
+   * kept with their `deleted`/`state` for the caller to filter.
+   */
+  async listTree(path: string, signal?: AbortSignal): Promise<FileDirList> {
+    const names = parseItemPath(path, 2, 'a mount point or folder');
+    const document = await this.requests.get(names, 'list', signal, { mode: 'list' });
+    return this.requests.expect('filedirlist', document) as FileDirList;
+  }
+
+  async close(): Promise<void> {
+    await this.transport.close();
+  }
+
+  private async readLiveFile(path: string, signal?: AbortSignal): Promise<JfsFile> {
+    const object = await this.getObject(path, signal);
+    if (object.kind !== 'file') {
+      throw new NotFoundError(`${path} is a ${object.kind}, not a file.`, { path });
+    }
+    return object;
+  }
+}

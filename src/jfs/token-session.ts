@@ -1,0 +1,91 @@
+import type { Authenticator } from './auth.js';
+import { AuthError } from './errors.js';
+import { requestTokens } from './oauth.js';
+import type { StoredLogin, TokenStore } from './token-store.js';
+import type { Transport } from './transport.js';
+
+/** Refresh when less than this share of the token's lifetime is left (at most one minute). */
+const REFRESH_AHEAD_SHARE = 0.25;
+const REFRESH_AHEAD_MAX_MS = 60_000;
+
+/**
+ * Bearer tokens from a TokenStore (§2.6): refreshed ahead of expiry, once after a 401, one
+ * refresh at a time in this process (a shared promise) and across processes (the store's
+ * lock). The rotated refresh token is saved before the new access token is used (B11).
+ */
+export class TokenAuthenticator implements Authenticator {
+  private login?: StoredLogin;
+  private refreshing?: Promise<StoredLogin>;
+
+  constructor(
+    private readonly store: TokenStore,
+    private readonly transport: Transport,
+  ) {}
+
+  async authorization(signal?: AbortSignal): Promise<string> {
+    let login = await this.current();
+    if (needsRefresh(login)) login = await this.refresh(login, signal);
+    return `Bearer ${login.accessToken}`;
+  }
+
+  async renew(refused: string, signal?: AbortSignal): Promise<boolean> {
+    const login = await this.current();
+    if (`Bearer ${login.accessToken}` !== refused) return true;
+    const renewed = await this.refresh(login, signal);
+    return renewed.accessToken !== login.accessToken;
+  }
+
+  /** The stored login, loaded once. */
+  async current(): Promise<StoredLogin> {
+    if (this.login) return this.login;
+    const login = await this.store.load();
+    if (!login)
+      throw new AuthError('Not logged in to Jottacloud. Log in with a personal login token.');
+    this.login = login;
+    return login;
+  }
+
+  private refresh(stale: StoredLogin, signal?: AbortSignal): Promise<StoredLogin> {
+    this.refreshing ??= this.refreshLocked(stale, signal).finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  private async refreshLocked(stale: StoredLogin, signal?: AbortSignal): Promise<StoredLogin> {
+    const release = this.store.lock ? await this.store.lock() : undefined;
+    try {
+      // Another process may have refreshed while we waited for the lock: its tokens win.
+      const stored = (await this.store.load()) ?? stale;
+      if (stored.refreshToken !== stale.refreshToken && !needsRefresh(stored)) {
+        this.login = stored;
+        return stored;
+      }
+
+      const tokens = await requestTokens(
+        this.transport,
+        stored.tokenEndpoint,
+        {
+          grant_type: 'refresh_token',
+          refresh_token: stored.refreshToken,
+          client_id: stored.clientId,
+        },
+        stored,
+        signal,
+      );
+      const renewed: StoredLogin = { ...stored, ...tokens };
+
+      await this.store.save(renewed);
+      this.login = renewed;
+      return renewed;
+    } finally {
+      await release?.();
+    }
+  }
+}
+
+function needsRefresh(login: StoredLogin): boolean {
+  const lifetime = Math.max(0, login.expiresAt - login.obtainedAt);
+  const ahead = Math.min(REFRESH_AHEAD_MAX_MS, lifetime * REFRESH_AHEAD_SHARE);
+  return Date.now() >= login.expiresAt - ahead;
+}
