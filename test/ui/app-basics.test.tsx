@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import { KEY, renderApp } from './helpers/render-app.js';
+import { TestShell } from './helpers/test-shell.js';
+
+afterEach(() => cleanup());
+
+describe('App at the prompt', () => {
+  it('shows the prompt, runs a typed line, echoes it and prints the output', async () => {
+    const app = await renderApp((host) => new TestShell(host));
+    await app.see('PS /home/me>');
+
+    await app.press('h', 'i', KEY.enter);
+    const text = await app.see('echo: hi');
+
+    expect(text).toContain('PS /home/me> hi\necho: hi');
+    expect(app.shell.ran).toEqual(['hi']);
+  });
+
+  it('refreshes the prompt after each command', async () => {
+    const app = await renderApp((host) => new TestShell(host));
+    await app.press('cd /tmp', KEY.enter);
+    await app.see('PS /tmp>');
+    expect(app.promptLine()).toBe('PS /tmp>');
+  });
+
+  it('prints errors and warnings from the host', async () => {
+    const app = await renderApp((host) => new TestShell(host));
+    await app.press('fail boom', KEY.enter);
+    await app.see('fail: boom');
+    await app.press('warn careful', KEY.enter);
+    await app.see('WARNING: careful');
+  });
+
+  it('resolves exit codes through the session', async () => {
+    const exits: number[] = [];
+    const app = await renderApp((host) => new TestShell(host), {
+      onExit: (code) => exits.push(code),
+    });
+    await app.press('exit 3', KEY.enter);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(exits).toEqual([3]);
+    expect(app.session.getState().exitCode).toBe(3);
+  });
+});
