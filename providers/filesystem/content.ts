@@ -1,0 +1,64 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rename, stat, truncate, unlink, utimes } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import path from 'node:path';
+import type { ContentSource, ProviderContext } from '../../src/provider/types.js';
+import { ContentMismatchError } from '../../src/provider/errors.js';
+
+/** A file's bytes as a content source that can be opened again at any offset. */
+export async function fileSource(fullName: string): Promise<ContentSource> {
+  const stats = await stat(fullName);
+  return {
+    size: stats.size,
+    lastWriteTime: stats.mtime,
+    createdTime: stats.birthtime,
+    open: async (offset = 0, signal?: AbortSignal) =>
+      createReadStream(fullName, { start: offset, signal }),
+  };
+}
+
+/**
+ * Replaces a file's content with `source` without ever leaving a partial file under its name:
+ * the bytes go to a temporary file beside it, are checked against the source's MD5 when it
+ * gave one, get the source's modification time, and only then take the target's name.
+ */
+export async function writeFileAtomically(
+  fullName: string,
+  source: ContentSource,
+  ctx: ProviderContext,
+): Promise<void> {
+  const suffix = randomBytes(6).toString('hex');
+  const temporary = path.join(
+    path.dirname(fullName),
+    `.${path.basename(fullName)}.${suffix}.jafs-part`,
+  );
+  const hash = createHash('md5');
+  const hashing = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+
+  try {
+    const input = await source.open(0, ctx.signal);
+    await pipeline(input, hashing, createWriteStream(temporary), { signal: ctx.signal });
+
+    const md5 = hash.digest('hex');
+    if (source.md5 && source.md5.toLowerCase() !== md5) {
+      throw new ContentMismatchError(fullName, source.md5.toLowerCase(), md5);
+    }
+
+    if (source.lastWriteTime) await utimes(temporary, new Date(), source.lastWriteTime);
+    await rename(temporary, fullName);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+}
+
+export async function clearFile(fullName: string): Promise<void> {
+  await truncate(fullName, 0);
+}

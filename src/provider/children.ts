@@ -1,0 +1,140 @@
+import type { ProviderItem } from './types.js';
+import { childOf, itemPath, type ResolvedItem } from './item-path.js';
+import { compareNames, listChildren } from './globber.js';
+import {
+  callProvider,
+  contextFor,
+  throwIfAborted,
+  type OperationOptions,
+} from './provider-call.js';
+import { segmentsBelow } from './path-syntax.js';
+import { matchesAny, WildcardPattern } from './wildcard.js';
+
+/** Get-ChildItem's choices besides the paths. */
+export interface ChildItemOptions extends OperationOptions {
+  recurse?: boolean;
+  /** Levels below the children to descend into; implies recurse. 0 = children only. */
+  depth?: number;
+  /** Names to keep (any pattern); applied by the engine after listing. */
+  include?: readonly string[];
+  /** Names to drop (any pattern). */
+  exclude?: readonly string[];
+  /** One more name pattern, applied like -Include (the engine does it for every provider). */
+  filter?: string;
+}
+
+/** A listed item and its path relative to the listed container (`Logs\a.txt`). */
+export interface ChildEntry extends ResolvedItem {
+  readonly relative: string;
+}
+
+/** Decides which listed names are shown, from -Include, -Exclude and -Filter. */
+export class NameFilter {
+  private readonly include: WildcardPattern[];
+  private readonly exclude: WildcardPattern[];
+  private readonly filter: WildcardPattern | undefined;
+
+  constructor(options: ChildItemOptions, caseSensitive: boolean) {
+    const compile = (text: string) => new WildcardPattern(text, { caseSensitive });
+    this.include = (options.include ?? []).map(compile);
+    this.exclude = (options.exclude ?? []).map(compile);
+    this.filter = options.filter ? compile(options.filter) : undefined;
+  }
+
+  get active(): boolean {
+    return this.include.length > 0 || this.exclude.length > 0 || this.filter !== undefined;
+  }
+
+  accepts(name: string): boolean {
+    if (this.filter && !this.filter.isMatch(name)) return false;
+    if (this.include.length > 0 && !matchesAny(name, this.include)) return false;
+    return !matchesAny(name, this.exclude);
+  }
+}
+
+/**
+ * The children of `root` (or `root` itself when it is a leaf), recursing as asked. Containers
+ * are descended into whether or not their own names pass the filters, and links are not
+ * followed (no cycles). A provider's `walk` serves unlimited recursion in one go.
+ */
+export async function* childItems(
+  root: ResolvedItem,
+  options: ChildItemOptions,
+): AsyncIterable<ChildEntry> {
+  const provider = root.path.drive.provider;
+  const names = new NameFilter(options, provider.caseSensitive);
+
+  if (!root.item.isContainer) {
+    if (names.accepts(root.item.name)) yield { ...root, relative: root.item.name };
+    return;
+  }
+
+  const maxDepth = options.depth ?? (options.recurse ? Infinity : 0);
+  if (maxDepth === Infinity && provider.walk) {
+    yield* walkAll(root, names, options);
+    return;
+  }
+
+  yield* listLevel(root, [], 0, maxDepth, names, options);
+}
+
+async function* listLevel(
+  parent: ResolvedItem,
+  relative: string[],
+  level: number,
+  maxDepth: number,
+  names: NameFilter,
+  options: ChildItemOptions,
+): AsyncIterable<ChildEntry> {
+  const separator = parent.path.drive.provider.separator;
+  const children: ProviderItem[] = [];
+  for await (const child of listChildren(parent.path, options)) children.push(child);
+  children.sort((a, b) => compareNames(a.name, b.name));
+
+  for (const item of children) {
+    if (names.accepts(item.name)) {
+      const rel = [...relative, item.name].join(separator);
+      yield { path: childOf(parent.path, item.name), item, relative: rel };
+    }
+  }
+
+  if (level >= maxDepth) return;
+  for (const item of children) {
+    throwIfAborted(options.signal);
+    if (!item.isContainer || isLink(item)) continue;
+    const child = { path: childOf(parent.path, item.name), item };
+    yield* listLevel(child, [...relative, item.name], level + 1, maxDepth, names, options);
+  }
+}
+
+async function* walkAll(
+  root: ResolvedItem,
+  names: NameFilter,
+  options: ChildItemOptions,
+): AsyncIterable<ChildEntry> {
+  const { drive } = root.path;
+  const provider = drive.provider;
+  const walk = provider.walk!(root.path.providerPath, contextFor(drive, options));
+  const iterator = walk[Symbol.asyncIterator]();
+
+  try {
+    for (;;) {
+      const next = await callProvider('GetChildItems', root.path, () => iterator.next());
+      if (next.done) return;
+
+      const { path, item } = next.value;
+      const below = segmentsBelow(root.path.providerPath, path, provider.caseSensitive);
+      if (!below || below.length === 0 || !names.accepts(item.name)) continue;
+
+      const full = itemPath(drive, [...root.path.segments, ...below]);
+      yield { path: full, item, relative: below.join(provider.separator) };
+    }
+  } finally {
+    await iterator.return?.();
+  }
+}
+
+/** Links to containers are listed but not descended into (pwsh without -FollowSymlink). */
+function isLink(item: ProviderItem): boolean {
+  return item.properties.LinkType !== undefined && item.properties.LinkType !== null;
+}
