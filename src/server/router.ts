@@ -1,0 +1,122 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Backend } from './backend.js';
+import { armRequestReset, armResponseReset } from './faults.js';
+import { authenticate } from './http/auth.js';
+import { JfsHttpError, methodNotAllowed, notFoundRoute } from './http/errors.js';
+import { decodeSegments, discardBody, parseTarget } from './http/request.js';
+import { type ErrorStyle, sendError, sendJson } from './http/respond.js';
+import { checkOwner, type JfsRequest } from './routes/context.js';
+import { checkRealm, customer, tokenEndpoint, userInfo, wellKnown } from './routes/identity.js';
+import { handleGet } from './routes/jfs-read.js';
+import { handlePost } from './routes/jfs-write.js';
+import { purgeTrash } from './routes/trash.js';
+import { allocateEndpoint, uploadEndpoint } from './routes/uploads.js';
+
+const REALM = /^\/auth\/realms\/([^/]+)\/(.+)$/;
+
+/** The request listener: faults first, then one route per path family; errors become documents. */
+export function createRequestHandler(backend: Backend) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const target = parseTarget(req.url);
+    const method = req.method ?? 'GET';
+    const style = styleFor(target.rawPath);
+    res.on('finish', () => backend.options.log(`${method} ${target.rawPath} ${res.statusCode}`));
+
+    route(backend, req, res, method, target.rawPath, target.query).catch(async (error: unknown) => {
+      sendError(res, error, style, backend.options.nodeName);
+      if (!(error instanceof JfsHttpError))
+        backend.options.log(`error ${method} ${target.rawPath}: ${String(error)}`);
+      await discardBody(req).catch(() => undefined);
+    });
+  };
+}
+
+async function route(
+  backend: Backend,
+  req: IncomingMessage,
+  res: ServerResponse,
+  method: string,
+  rawPath: string,
+  query: URLSearchParams,
+): Promise<void> {
+  const fault = backend.faults.take(method, rawPath);
+  if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+  if (fault?.resetAfterRequestBytes !== undefined)
+    armRequestReset(req, fault.resetAfterRequestBytes);
+  if (fault?.resetAfterResponseBytes !== undefined)
+    armResponseReset(res, fault.resetAfterResponseBytes);
+  if (fault?.status !== undefined) {
+    const headers: Record<string, string> =
+      fault.retryAfter === undefined ? {} : { 'Retry-After': String(fault.retryAfter) };
+    throw new JfsHttpError(
+      fault.status,
+      'no.jotta.backup.errors.InjectedFaultException',
+      'Injected fault',
+      headers,
+    );
+  }
+
+  if (rawPath === '/jfs' || rawPath.startsWith('/jfs/'))
+    return routeJfs(backend, req, res, method, rawPath, query);
+
+  const realm = REALM.exec(rawPath);
+  if (realm) {
+    const name = decodeURIComponent(realm[1]);
+    checkRealm(backend, name);
+    if (realm[2] === '.well-known/openid-configuration' && method === 'GET')
+      return wellKnown(backend, req, res, name);
+    if (realm[2] === 'protocol/openid-connect/token' && method === 'POST')
+      return tokenEndpoint(backend, req, res, name);
+    if (realm[2] === 'protocol/openid-connect/userinfo') return userInfo(backend, req, res, name);
+    throw notFoundRoute(rawPath);
+  }
+
+  if (rawPath === '/account/v1/customer')
+    return expect(method, 'GET', () => customer(backend, req, res));
+  if (rawPath === '/files/v1/allocate')
+    return expect(method, 'POST', () => allocateEndpoint(backend, req, res));
+  if (rawPath === '/files/v1/purge_trash')
+    return expect(method, 'POST', () => purgeTrash(backend, req, res));
+  if (rawPath.startsWith('/files/v1/upload/')) {
+    return expect(method, 'POST', () =>
+      uploadEndpoint(backend, req, res, rawPath.slice('/files/v1/upload/'.length)),
+    );
+  }
+  if (rawPath === '/' && method === 'GET')
+    return sendJson(res, 200, { service: 'jafs local JFS server' });
+  throw notFoundRoute(rawPath);
+}
+
+async function routeJfs(
+  backend: Backend,
+  req: IncomingMessage,
+  res: ServerResponse,
+  method: string,
+  rawPath: string,
+  query: URLSearchParams,
+): Promise<void> {
+  const account = authenticate(backend, req);
+  const names = decodeSegments(rawPath.slice('/jfs'.length), backend.options.quirks);
+  if (names.length === 0) throw notFoundRoute(rawPath);
+
+  const request: JfsRequest = { backend, req, res, account, names, query };
+  checkOwner(request);
+  if (method === 'GET') return handleGet(request);
+  if (method === 'POST') return handlePost(request);
+  throw methodNotAllowed(method);
+}
+
+async function expect(
+  method: string,
+  wanted: string,
+  run: () => void | Promise<void>,
+): Promise<void> {
+  if (method !== wanted) throw methodNotAllowed(method);
+  await run();
+}
+
+function styleFor(rawPath: string): ErrorStyle {
+  if (rawPath.startsWith('/jfs')) return 'xml';
+  if (rawPath.startsWith('/auth/')) return 'oauth';
+  return 'json';
+}

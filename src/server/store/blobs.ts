@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { JfsHttpError } from '../http/errors.js';
+
+/**
+ * File contents on disk. A finished content is `blobs/<md5>` (lower-case hex), shared by every
+ * revision with that hash. Bytes still arriving live in `partial/<revision id>`, which is appended
+ * to, fsynced, and only then counted in the database; on completion it is hashed and renamed into
+ * `blobs/`. A crash therefore leaves at worst a partial file longer than its recorded size (cut
+ * back on the next append) or an unreferenced blob (removed by the start-up sweep).
+ */
+export class BlobStore {
+  readonly #blobs: string;
+  readonly #partial: string;
+
+  constructor(dataDir: string) {
+    this.#blobs = join(dataDir, 'blobs');
+    this.#partial = join(dataDir, 'partial');
+  }
+
+  async init(): Promise<void> {
+    await mkdir(this.#blobs, { recursive: true });
+    await mkdir(this.#partial, { recursive: true });
+  }
+
+  blobPath(md5: string): string {
+    return join(this.#blobs, md5.toLowerCase());
+  }
+
+  async hasBlob(md5: string): Promise<boolean> {
+    return stat(this.blobPath(md5)).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  /**
+   * Streams `body` into the partial file of a revision from byte `start`, accepting at most
+   * `limit` bytes (more → 400, the declared size was exceeded). Whatever arrived before the body
+   * ended or broke is fsynced and returned, so an interrupted upload can resume from it.
+   */
+  async append(
+    revisionId: number,
+    start: number,
+    body: Readable,
+    limit: number,
+  ): Promise<AppendResult> {
+    const file = await open(join(this.#partial, String(revisionId)), 'a+');
+    let written = 0;
+    let failure: unknown;
+    try {
+      await file.truncate(start);
+      for await (const chunk of body as AsyncIterable<Buffer>) {
+        if (written + chunk.length > limit) {
+          const room = limit - written;
+          if (room > 0) await file.write(chunk, 0, room, start + written);
+          written = limit;
+          throw new JfsHttpError(
+            400,
+            'no.jotta.backup.errors.InvalidArgumentException',
+            'Upload is larger than the declared size',
+          );
+        }
+        await file.write(chunk, 0, chunk.length, start + written);
+        written += chunk.length;
+      }
+    } catch (error) {
+      failure = error;
+    } finally {
+      await file.sync();
+      await file.close();
+    }
+    return { written, failure };
+  }
+
+  /** MD5 (lower-case hex) of the bytes received so far for a revision. */
+  async hashPartial(revisionId: number): Promise<string> {
+    const hash = createHash('md5');
+    for await (const chunk of createReadStream(join(this.#partial, String(revisionId)))) {
+      hash.update(chunk as Buffer);
+    }
+    return hash.digest('hex');
+  }
+
+  /** Moves a finished partial file to `blobs/<md5>` (or drops it when that blob exists). */
+  async promote(revisionId: number, md5: string): Promise<void> {
+    const source = join(this.#partial, String(revisionId));
+    if (await this.hasBlob(md5)) {
+      await rm(source, { force: true });
+      return;
+    }
+    await rename(source, this.blobPath(md5));
+    await syncDirectory(this.#blobs);
+  }
+
+  async dropPartial(revisionId: number): Promise<void> {
+    await rm(join(this.#partial, String(revisionId)), { force: true });
+  }
+
+  async dropBlob(md5: string): Promise<void> {
+    await rm(this.blobPath(md5), { force: true });
+  }
+
+  /** Start-up sweep: removes partial files of no open revision and blobs nothing refers to. */
+  async sweep(
+    isOpenRevision: (id: number) => boolean,
+    isReferenced: (md5: string) => boolean,
+  ): Promise<SweepReport> {
+    const report: SweepReport = { partials: 0, blobs: 0 };
+    for (const name of await readdir(this.#partial)) {
+      const id = Number(name);
+      if (!Number.isInteger(id) || !isOpenRevision(id)) {
+        await rm(join(this.#partial, name), { force: true });
+        report.partials += 1;
+      }
+    }
+    for (const name of await readdir(this.#blobs)) {
+      if (!/^[0-9a-f]{32}$/.test(name) || !isReferenced(name)) {
+        await rm(join(this.#blobs, name), { force: true });
+        report.blobs += 1;
+      }
+    }
+    return report;
+  }
+}
+
+export interface AppendResult {
+  written: number;
+  /** Set when the body broke off or exceeded the limit; the written bytes are still durable. */
+  failure?: unknown;
+}
+
+export interface SweepReport {
+  partials: number;
+  blobs: number;
+}
+
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

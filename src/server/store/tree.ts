@@ -1,0 +1,266 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { conflict } from '../http/errors.js';
+
+export interface DeviceRow {
+  id: number;
+  account_id: number;
+  name: string;
+  type: string;
+  sid: string;
+}
+
+export interface NodeRow {
+  id: number;
+  device_id: number;
+  parent_id: number | null;
+  kind: 'mount' | 'folder' | 'file';
+  name: string;
+  uuid: string;
+  modified: number | null;
+  deleted: number | null;
+  trash_root: number;
+  builtin: number;
+  next_revision: number;
+  public_uri: string | null;
+}
+
+/** Live first, then the most recently trashed: the one a path names when several match. */
+const PREFERENCE = 'ORDER BY deleted IS NOT NULL, deleted DESC, id DESC';
+
+/**
+ * Devices and the node tree (mount points, folders, files). Look-ups fold case and keep the first
+ * spelling. A path can run through trashed nodes: at each step the live child wins, otherwise the
+ * newest tombstone of that name under any node the previous step matched, so a trashed subtree
+ * stays readable at its original path even after a live folder of the same name was made (§6.2).
+ */
+export class TreeStore {
+  readonly #db: Database.Database;
+
+  constructor(db: Database.Database) {
+    this.#db = db;
+  }
+
+  devices(accountId: number): DeviceRow[] {
+    return this.#db
+      .prepare('SELECT * FROM devices WHERE account_id = ? ORDER BY name_key')
+      .all(accountId) as DeviceRow[];
+  }
+
+  device(accountId: number, name: string): DeviceRow | undefined {
+    return this.#db
+      .prepare('SELECT * FROM devices WHERE account_id = ? AND name_key = ?')
+      .get(accountId, fold(name)) as DeviceRow | undefined;
+  }
+
+  deviceById(id: number): DeviceRow {
+    return this.#db.prepare('SELECT * FROM devices WHERE id = ?').get(id) as DeviceRow;
+  }
+
+  createDevice(accountId: number, name: string, type: string): DeviceRow {
+    this.#db
+      .prepare('INSERT INTO devices (account_id, name, name_key, type, sid) VALUES (?, ?, ?, ?, ?)')
+      .run(accountId, name, fold(name), type, randomUUID());
+    return this.device(accountId, name) as DeviceRow;
+  }
+
+  /** Removes a device with everything in it; returns the blob hashes that lost a reference. */
+  deleteDevice(device: DeviceRow): string[] {
+    const blobs = this.#db
+      .prepare(
+        `SELECT DISTINCT r.blob FROM revisions r JOIN nodes n ON n.id = r.node_id
+         WHERE n.device_id = ? AND r.blob IS NOT NULL`,
+      )
+      .pluck()
+      .all(device.id) as string[];
+    this.#db
+      .prepare('DELETE FROM revisions WHERE node_id IN (SELECT id FROM nodes WHERE device_id = ?)')
+      .run(device.id);
+    this.#db.prepare('UPDATE nodes SET parent_id = NULL WHERE device_id = ?').run(device.id);
+    this.#db.prepare('DELETE FROM nodes WHERE device_id = ?').run(device.id);
+    this.#db.prepare('DELETE FROM devices WHERE id = ?').run(device.id);
+    return blobs;
+  }
+
+  exists(id: number): boolean {
+    return this.#db.prepare('SELECT 1 FROM nodes WHERE id = ?').get(id) !== undefined;
+  }
+
+  node(id: number): NodeRow {
+    return this.#db.prepare('SELECT * FROM nodes WHERE id = ?').get(id) as NodeRow;
+  }
+
+  /** Children of a node (or the mount points of a device when `parentId` is null), by name. */
+  children(deviceId: number, parentId: number | null): NodeRow[] {
+    return this.#db
+      .prepare(
+        `SELECT * FROM nodes WHERE device_id = ? AND parent_id IS ? ORDER BY name_key, deleted IS NOT NULL, id`,
+      )
+      .all(deviceId, parentId) as NodeRow[];
+  }
+
+  liveChild(deviceId: number, parentId: number | null, name: string): NodeRow | undefined {
+    return this.#db
+      .prepare(
+        'SELECT * FROM nodes WHERE device_id = ? AND parent_id IS ? AND name_key = ? AND deleted IS NULL',
+      )
+      .get(deviceId, parentId, fold(name)) as NodeRow | undefined;
+  }
+
+  /** The node a path below the device names (mount point first), live preferred; see class doc. */
+  resolve(deviceId: number, names: string[]): NodeRow | undefined {
+    let matches = this.#db
+      .prepare(
+        `SELECT * FROM nodes WHERE device_id = ? AND parent_id IS NULL AND name_key = ? ${PREFERENCE}`,
+      )
+      .all(deviceId, fold(names[0] ?? '')) as NodeRow[];
+
+    for (const name of names.slice(1)) {
+      if (matches.length === 0) return undefined;
+      const live =
+        matches[0].deleted === null ? this.liveChild(deviceId, matches[0].id, name) : undefined;
+      if (live) {
+        matches = [live];
+        continue;
+      }
+      const parents = matches.map((m) => m.id).join(',');
+      matches = this.#db
+        .prepare(
+          `SELECT * FROM nodes WHERE parent_id IN (${parents}) AND name_key = ? ${PREFERENCE}`,
+        )
+        .all(fold(name)) as NodeRow[];
+    }
+    return matches[0];
+  }
+
+  /** Names of the node's ancestors from the mount point down (the node itself excluded). */
+  ancestorNames(node: NodeRow): string[] {
+    const names: string[] = [];
+    let parentId = node.parent_id;
+    while (parentId !== null) {
+      const parent = this.node(parentId);
+      names.unshift(parent.name);
+      parentId = parent.parent_id;
+    }
+    return names;
+  }
+
+  createNode(
+    deviceId: number,
+    parentId: number | null,
+    kind: NodeRow['kind'],
+    name: string,
+  ): NodeRow {
+    if (this.liveChild(deviceId, parentId, name)) throw conflict(`${name} already exists`);
+    const result = this.#db
+      .prepare(
+        'INSERT INTO nodes (device_id, parent_id, kind, name, name_key, uuid) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(deviceId, parentId, kind, name, fold(name), randomUUID());
+    return this.node(Number(result.lastInsertRowid));
+  }
+
+  /**
+   * mkdir -p over live nodes: the mount point and every folder of `names` are created when
+   * missing. A live file in the way is a conflict. Returns the last node.
+   */
+  ensureLiveFolders(deviceId: number, names: string[]): NodeRow {
+    let parent: NodeRow | undefined;
+    for (const [index, name] of names.entries()) {
+      const parentId = parent ? parent.id : null;
+      const existing = this.liveChild(deviceId, parentId, name);
+      if (existing && existing.kind === 'file') throw conflict(`${name} is a file, not a folder`);
+      parent =
+        existing ?? this.createNode(deviceId, parentId, index === 0 ? 'mount' : 'folder', name);
+    }
+    if (!parent) throw new Error('ensureLiveFolders needs at least a mount point name');
+    return parent;
+  }
+
+  /** The ids of a node and everything below it. */
+  subtreeIds(nodeId: number): number[] {
+    return this.#db
+      .prepare(
+        `WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT n.id FROM nodes n JOIN sub ON n.parent_id = sub.id)
+         SELECT id FROM sub`,
+      )
+      .pluck()
+      .all(nodeId) as number[];
+  }
+
+  /** Soft delete: the node becomes a trash entry; live nodes below it get the same timestamp. */
+  trash(node: NodeRow, when: number): void {
+    const ids = this.subtreeIds(node.id).join(',');
+    this.#db
+      .prepare(`UPDATE nodes SET deleted = ? WHERE id IN (${ids}) AND deleted IS NULL`)
+      .run(when);
+    this.#db.prepare('UPDATE nodes SET trash_root = 1 WHERE id = ?').run(node.id);
+  }
+
+  /** Brings a trashed node back to life under a live parent (files restored by cphash). */
+  revive(node: NodeRow, parentId: number | null): void {
+    if (this.liveChild(node.device_id, parentId, node.name))
+      throw conflict(`${node.name} already exists`);
+    this.#db
+      .prepare('UPDATE nodes SET deleted = NULL, trash_root = 0, parent_id = ? WHERE id = ?')
+      .run(parentId, node.id);
+  }
+
+  /** Permanent delete of a node and its subtree; returns blob hashes that lost a reference. */
+  remove(node: NodeRow): string[] {
+    const ids = this.subtreeIds(node.id).join(',');
+    const blobs = this.#db
+      .prepare(`SELECT DISTINCT blob FROM revisions WHERE node_id IN (${ids}) AND blob IS NOT NULL`)
+      .pluck()
+      .all() as string[];
+    this.#db.prepare(`DELETE FROM revisions WHERE node_id IN (${ids})`).run();
+    this.#db.prepare(`UPDATE nodes SET parent_id = NULL WHERE id IN (${ids})`).run();
+    this.#db.prepare(`DELETE FROM nodes WHERE id IN (${ids})`).run();
+    return blobs;
+  }
+
+  move(node: NodeRow, deviceId: number, parentId: number | null, name: string): NodeRow {
+    const existing = this.liveChild(deviceId, parentId, name);
+    if (existing && existing.id !== node.id) throw conflict(`${name} already exists`);
+    const ids = this.subtreeIds(node.id).join(',');
+    this.#db.prepare(`UPDATE nodes SET device_id = ? WHERE id IN (${ids})`).run(deviceId);
+    this.#db
+      .prepare('UPDATE nodes SET parent_id = ?, name = ?, name_key = ? WHERE id = ?')
+      .run(parentId, name, fold(name), node.id);
+    return this.node(node.id);
+  }
+
+  /** Trash entries (the targets of `dl`/`dlDir`) of every device of an account. */
+  trashEntries(accountId: number): NodeRow[] {
+    return this.#db
+      .prepare(
+        `SELECT n.* FROM nodes n JOIN devices d ON d.id = n.device_id
+         WHERE d.account_id = ? AND n.trash_root = 1 AND n.deleted IS NOT NULL ORDER BY n.deleted DESC, n.id`,
+      )
+      .all(accountId) as NodeRow[];
+  }
+
+  touchMount(node: NodeRow, when: number): void {
+    let mount = node;
+    while (mount.parent_id !== null) mount = this.node(mount.parent_id);
+    this.#db.prepare('UPDATE nodes SET modified = ? WHERE id = ?').run(when, mount.id);
+  }
+
+  setPublicUri(node: NodeRow, uri: string | null): void {
+    this.#db.prepare('UPDATE nodes SET public_uri = ? WHERE id = ?').run(uri, node.id);
+  }
+
+  sharedFiles(accountId: number): NodeRow[] {
+    return this.#db
+      .prepare(
+        `SELECT n.* FROM nodes n JOIN devices d ON d.id = n.device_id
+         WHERE d.account_id = ? AND n.public_uri IS NOT NULL ORDER BY n.name_key`,
+      )
+      .all(accountId) as NodeRow[];
+  }
+}
+
+/** Case folding for look-ups; the stored `name` keeps the first spelling. */
+export function fold(name: string): string {
+  return name.normalize('NFC').toLowerCase();
+}

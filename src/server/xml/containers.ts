@@ -1,0 +1,171 @@
+import { jfsTime } from '../format.js';
+import { type Backend, type Located, parentPath } from '../backend.js';
+import type { Account } from '../store/accounts.js';
+import type { DeviceRow } from '../store/tree.js';
+import {
+  childFolderElement,
+  childListing,
+  deviceHead,
+  fileElement,
+  metadata,
+  rootAttrs,
+} from './documents.js';
+import { leaf, preserved, type XmlElement } from './writer.js';
+
+/** `device` document (§3.3); `listing: false` gives the short create response (§8.13). */
+export function deviceDocument(
+  backend: Backend,
+  account: Account,
+  device: DeviceRow,
+  listing: boolean,
+): XmlElement {
+  const mounts = backend.tree.children(device.id, null);
+  const mountElements = mounts.map((m) => {
+    const ids = m.deleted === null ? backend.tree.subtreeIds(m.id) : [];
+    return {
+      name: 'mountPoint',
+      children: [
+        preserved('name', m.name),
+        m.deleted !== null ? leaf('deleted', jfsTime(m.deleted)) : undefined,
+        m.deleted !== null
+          ? preserved('abspath', `/${account.username}/${device.name}`)
+          : undefined,
+        leaf('size', backend.revisions.subtreeSize(ids)),
+        leaf('modified', jfsTime(m.modified)),
+      ],
+    };
+  });
+
+  return {
+    name: 'device',
+    attrs: rootAttrs(backend),
+    children: [
+      ...deviceHead(backend, device),
+      leaf('user', account.username),
+      listing && mounts.length > 0 ? { name: 'mountPoints', children: mountElements } : undefined,
+      listing ? metadata({ total: mounts.length, num_mountpoints: mounts.length }) : undefined,
+    ],
+  };
+}
+
+/** `mountPoint` document (§3.4); `listing: false` is the create response without children. */
+export function mountPointDocument(backend: Backend, at: Located, listing: boolean): XmlElement {
+  const { node, device, account } = at;
+  const devicePath = `/${account.username}/${device.name}`;
+  const size = backend.revisions.subtreeSize(backend.tree.subtreeIds(node.id));
+
+  return {
+    name: 'mountPoint',
+    attrs: {
+      ...rootAttrs(backend),
+      deleted: node.deleted === null ? undefined : jfsTime(node.deleted),
+    },
+    children: [
+      preserved('name', node.name),
+      preserved('path', devicePath),
+      preserved('abspath', devicePath),
+      leaf('size', size),
+      leaf('modified', jfsTime(node.modified)),
+      leaf('device', device.name),
+      leaf('user', account.username),
+      ...(listing ? childListing(backend, at, backend.tree.children(device.id, node.id)) : []),
+    ],
+  };
+}
+
+/** `folder` document (§3.5); `listing: false` is the mkDir/create response. */
+export function folderDocument(backend: Backend, at: Located, listing: boolean): XmlElement {
+  const parent = parentPath(backend, at);
+  return {
+    name: 'folder',
+    attrs: {
+      name: at.node.name,
+      deleted: at.node.deleted === null ? undefined : jfsTime(at.node.deleted),
+      ...rootAttrs(backend),
+    },
+    children: [
+      preserved('path', parent),
+      preserved('abspath', parent),
+      ...(listing
+        ? childListing(backend, at, backend.tree.children(at.device.id, at.node.id))
+        : []),
+    ],
+  };
+}
+
+/** The Trash view (§4.12, §8.8): every trash entry of every device, original parent in abspath. */
+export function trashDocument(backend: Backend, account: Account, jotta: DeviceRow): XmlElement {
+  const entries = backend.tree.trashEntries(account.id).map((node) => ({
+    account,
+    device: backend.tree.deviceById(node.device_id),
+    node,
+  }));
+  const folders = entries.filter((e) => e.node.kind !== 'file');
+  const files = entries.filter((e) => e.node.kind === 'file');
+  const devicePath = `/${account.username}/${jotta.name}`;
+
+  return {
+    name: 'mountPoint',
+    attrs: rootAttrs(backend),
+    children: [
+      preserved('name', 'Trash'),
+      preserved('path', devicePath),
+      preserved('abspath', devicePath),
+      leaf('size', ''),
+      leaf('modified', ''),
+      leaf('device', jotta.name),
+      leaf('user', account.username),
+      folders.length > 0
+        ? { name: 'folders', children: folders.map((f) => childFolderElement(backend, f, true)) }
+        : undefined,
+      files.length > 0
+        ? {
+            name: 'files',
+            children: files.map((f) =>
+              fileElement(backend, f, { paths: false, history: false, trashContext: true }),
+            ),
+          }
+        : undefined,
+      metadata({ total: entries.length, num_folders: folders.length, num_files: files.length }),
+    ],
+  };
+}
+
+/**
+ * `filedirlist` (§3.8): every folder of the subtree, the start included, each with its own files.
+ * Trashed entries are included with `deleted` (the notes say "probably yes"; clients filter).
+ */
+export function fileDirListDocument(backend: Backend, start: Located): XmlElement {
+  const folders: XmlElement[] = [];
+  const visit = (at: Located): void => {
+    const children = backend.tree.children(at.device.id, at.node.id);
+    const files = children.filter((c) => c.kind === 'file');
+    const parent = parentPath(backend, at);
+    folders.push({
+      name: 'folder',
+      attrs: {
+        name: at.node.name,
+        deleted: at.node.deleted === null ? undefined : jfsTime(at.node.deleted),
+      },
+      children: [
+        preserved('path', parent),
+        preserved('abspath', parent),
+        files.length > 0
+          ? {
+              name: 'files',
+              children: files.map((f) =>
+                fileElement(backend, { ...at, node: f }, { paths: false, history: false }),
+              ),
+            }
+          : undefined,
+      ],
+    });
+    for (const child of children) if (child.kind !== 'file') visit({ ...at, node: child });
+  };
+  visit(start);
+  return {
+    name: 'filedirlist',
+    attrs: rootAttrs(backend),
+    children: [{ name: 'folders', children: folders }],
+  };
+}
