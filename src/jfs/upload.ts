@@ -162,12 +162,19 @@ async function sendBytes(
       action: 'upload',
       idempotent: false,
       secretUrl: true,
-      accept: (status) => (status >= 200 && status < 300) || status === 420 || status === 400,
+      accept: (status) => (status >= 200 && status < 300) || [400, 409, 420].includes(status),
       signal,
     });
     const text = await response.body.text();
 
     if (response.status === 420) return false;
+    if (response.status === 409) {
+      // The server still holds an earlier, interrupted request for this revision: wait, resume.
+      throw new TransportError(`Cannot upload ${path}: an earlier upload of it is still open.`, {
+        path,
+        status: 409,
+      });
+    }
     if (response.status === 400) throw uploadRejected(path, text);
     return true;
   } finally {

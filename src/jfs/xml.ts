@@ -20,8 +20,14 @@ import { parseJfsTime } from './time.js';
 /** A parsed XML element: attributes as `@_name`, text as `#text`, children by tag name. */
 export type XmlNode = Record<string, unknown>;
 
-/** Element names that are lists wherever they appear below the root. */
-const LIST_ELEMENTS = new Set(['folder', 'file', 'device', 'mountPoint', 'revision']);
+/** Elements that are lists inside their container (`<files><file/>…</files>`). */
+const LIST_ELEMENTS = [
+  'folders.folder',
+  'files.file',
+  'devices.device',
+  'mountPoints.mountPoint',
+  'revisions.revision',
+];
 
 // trimValues is off because names may start or end with a space (B19) and xml:space="preserve"
 // means exactly that; numbers and dates are trimmed where they are read.
@@ -33,7 +39,7 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   trimValues: false,
   htmlEntities: true,
-  isArray: (name, jpath) => LIST_ELEMENTS.has(name) && String(jpath).includes('.'),
+  isArray: (_name, jpath) => LIST_ELEMENTS.some((list) => String(jpath).endsWith(list)),
 });
 
 /** Parses a JFS document and returns its root element name and node. */
