@@ -8,7 +8,7 @@ import {
 } from './errors.js';
 import { fileItem } from './items.js';
 import { findItem, loadListing } from './lookup.js';
-import { levelOf } from './paths.js';
+import { displayPath, levelOf } from './paths.js';
 import type { JottacloudDriveState } from './state.js';
 import { bufferSource, toUploadSource } from './upload-source.js';
 
@@ -22,24 +22,25 @@ const CLEANUP_TIMEOUT_MS = 10_000;
  * refused: its bytes are partial or wrong, and handing them out as the file would lose data.
  */
 export async function getContent(path: string, ctx: Context): Promise<ContentSource> {
+  const shown = displayPath(path, ctx.drive);
   const item = await findItem(path, ctx);
-  if (!item) throw new ItemNotFoundError(path);
+  if (!item) throw new ItemNotFoundError(shown);
   if (item.isContainer) {
-    throw new InvalidItemOperationError(path, `Cannot read '${path}': it is a container.`);
+    throw new InvalidItemOperationError(shown, `Cannot read '${shown}': it is a container.`);
   }
 
   // A direct GET of the file: it carries the revisions a parent listing leaves out.
   const file = await loadListing(path, ctx);
-  if (file.kind !== 'file') throw new ItemNotFoundError(path);
+  if (file.kind !== 'file') throw new ItemNotFoundError(shown);
   const current = file.currentRevision;
-  if (!current) throw new UnreadableFileError(path, file.state);
+  if (!current) throw new UnreadableFileError(shown, file.state);
 
   // A failed newer upload leaves the last complete revision readable; say which one is read.
   let revision: number | undefined;
   if (file.latestRevision) {
     revision = current.number;
     const state = file.latestRevision.state.toLowerCase();
-    ctx.warning(`The newest upload of '${path}' is ${state}; reading revision ${revision}.`);
+    ctx.warning(`The newest upload of '${shown}' is ${state}; reading revision ${revision}.`);
   }
 
   const { client } = ctx.drive.state;
@@ -49,7 +50,7 @@ export async function getContent(path: string, ctx: Context): Promise<ContentSou
     lastWriteTime: current.modified,
     createdTime: current.created,
     open: async (offset = 0, signal = ctx.signal) => {
-      const download = await attempt('read', path, () =>
+      const download = await attempt('read', shown, () =>
         client.download(path, { revision, offset, signal }),
       );
       return download.stream;
@@ -66,13 +67,14 @@ export async function setContent(
   source: ContentSource,
   ctx: Context,
 ): Promise<ProviderItem> {
+  const shown = displayPath(path, ctx.drive);
   if (levelOf(path) !== 'entry') {
-    const message = `Cannot write '${path}': files belong in a mount point or folder.`;
-    throw new InvalidItemOperationError(path, message);
+    const message = `Cannot write '${shown}': files belong in a mount point or folder.`;
+    throw new InvalidItemOperationError(shown, message);
   }
   const existing = await findItem(path, { ...ctx, force: true });
   if (existing?.isContainer) {
-    throw new InvalidItemOperationError(path, `Cannot write '${path}': it is a container.`);
+    throw new InvalidItemOperationError(shown, `Cannot write '${shown}': it is a container.`);
   }
 
   const upload = await toUploadSource(source, ctx.signal);
@@ -81,10 +83,11 @@ export async function setContent(
 
 /** Clear-Content: the file stays, with an empty new revision. */
 export async function clearContent(path: string, ctx: Context): Promise<void> {
+  const shown = displayPath(path, ctx.drive);
   const existing = await findItem(path, ctx);
-  if (!existing) throw new ItemNotFoundError(path);
+  if (!existing) throw new ItemNotFoundError(shown);
   if (existing.isContainer) {
-    throw new InvalidItemOperationError(path, `Cannot clear '${path}': it is a container.`);
+    throw new InvalidItemOperationError(shown, `Cannot clear '${shown}': it is a container.`);
   }
   await uploadFile(path, bufferSource(Buffer.alloc(0)), true, ctx);
 }
@@ -98,7 +101,7 @@ async function uploadFile(
   const { client, listings } = ctx.drive.state;
   const activity = 'Upload';
   try {
-    const file = await attempt('write', path, () =>
+    const file = await attempt('write', displayPath(path, ctx.drive), () =>
       client.upload(path, upload, {
         signal: ctx.signal,
         onProgress: (sent, total) =>

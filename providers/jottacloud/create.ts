@@ -10,7 +10,7 @@ import {
 import { fileItem } from './items.js';
 import { findItem, isBuiltInDevice } from './lookup.js';
 import { parseDeviceType } from './parameters.js';
-import { leafOf, levelOf, parentOf, segmentsOf, type PathLevel } from './paths.js';
+import { displayPath, leafOf, levelOf, parentOf, segmentsOf, type PathLevel } from './paths.js';
 import type { JottacloudDriveState } from './state.js';
 import { bufferSource, valueBytes } from './upload-source.js';
 
@@ -50,7 +50,7 @@ async function findLive(path: string, ctx: Context): Promise<ProviderItem | unde
 async function refreshed(path: string, ctx: Context): Promise<ProviderItem> {
   ctx.drive.state.listings.invalidate(path);
   const item = await findItem(path, { ...ctx, force: true });
-  if (!item) throw new ItemNotFoundError(path);
+  if (!item) throw new ItemNotFoundError(displayPath(path, ctx.drive));
   return item;
 }
 
@@ -61,17 +61,18 @@ export async function newItem(
   value: unknown,
   ctx: Context,
 ): Promise<ProviderItem> {
+  const shown = displayPath(path, ctx.drive);
   const allowed = newItemTypes(parentOf(path));
   const kind = KIND_BY_NAME[itemType.replace(/[\s_-]/g, '').toLowerCase()];
   if (path === '/' || !kind || !allowed.includes(kind)) {
-    throw new ItemTypeError(path, itemType, allowed);
+    throw new ItemTypeError(shown, itemType, allowed);
   }
 
   const existing = await findLive(path, ctx);
   if (existing) {
     // As in PowerShell: -Force hands back an existing folder and overwrites an existing file.
     if (ctx.force && kind === 'folder' && existing.isContainer) return existing;
-    if (!(ctx.force && kind === 'file' && !existing.isContainer)) throw new ItemExistsError(path);
+    if (!(ctx.force && kind === 'file' && !existing.isContainer)) throw new ItemExistsError(shown);
   }
 
   const { client } = ctx.drive.state;
@@ -79,18 +80,18 @@ export async function newItem(
   switch (kind) {
     case 'device': {
       const type = parseDeviceType(ctx.dynamic.DeviceType);
-      await attempt('create device', path, () => client.createDevice(device, type, ctx.signal));
+      await attempt('create device', shown, () => client.createDevice(device, type, ctx.signal));
       return refreshed(path, ctx);
     }
     case 'mountpoint':
       await createMountPoint(path, device, mountPoint, ctx);
       return refreshed(path, ctx);
     case 'folder':
-      await attempt('create folder', path, () => client.createFolder(path, ctx.signal));
+      await attempt('create folder', shown, () => client.createFolder(path, ctx.signal));
       return refreshed(path, ctx);
     case 'file': {
       const source = bufferSource(valueBytes(value));
-      const file = await attempt('create file', path, () =>
+      const file = await attempt('create file', shown, () =>
         client.upload(path, source, { signal: ctx.signal }),
       );
       ctx.drive.state.listings.invalidate(path);
@@ -106,35 +107,37 @@ async function createMountPoint(
   ctx: Context,
 ): Promise<void> {
   // JaFS's library refused mount points on the built-in device unless asked; -Force asks.
-  if (!ctx.force && (await isBuiltInDevice(device, ctx))) throw new BuiltInMountPointError(path);
+  const shown = displayPath(path, ctx.drive);
+  if (!ctx.force && (await isBuiltInDevice(device, ctx))) throw new BuiltInMountPointError(shown);
 
   const { client } = ctx.drive.state;
-  await attempt('create mount point', path, () =>
+  await attempt('create mount point', shown, () =>
     client.createMountPoint(device, mountPoint, ctx.signal),
   );
 }
 
 /** mkdir -p: the mount point and the folders up to `path` (the device must exist). */
 export async function makeContainer(path: string, ctx: Context): Promise<ProviderItem> {
+  const shown = displayPath(path, ctx.drive);
   const existing = await findLive(path, ctx);
   if (existing?.isContainer) return existing;
   if (existing) {
-    throw new InvalidItemOperationError(path, `Cannot create folder '${path}': a file is there.`);
+    throw new InvalidItemOperationError(shown, `Cannot create folder '${shown}': a file is there.`);
   }
 
   const [device, mountPoint] = segmentsOf(path);
   const level = levelOf(path);
   if (level === 'account' || level === 'device') {
     const hint = 'a device is made with New-Item -ItemType device';
-    throw new InvalidItemOperationError(path, `Cannot create '${path}' as a folder: ${hint}.`);
+    throw new InvalidItemOperationError(shown, `Cannot create '${shown}' as a folder: ${hint}.`);
   }
 
   const mountPointPath = `/${device}/${mountPoint}`;
   if (!(await findLive(mountPointPath, ctx))) {
     if (!(await findLive(`/${device}`, ctx))) {
       const hint = 'create it first with New-Item -ItemType device';
-      const message = `Cannot create '${path}': device '${device}' does not exist; ${hint}.`;
-      throw new InvalidItemOperationError(path, message);
+      const message = `Cannot create '${shown}': device '${device}' does not exist; ${hint}.`;
+      throw new InvalidItemOperationError(shown, message);
     }
     await createMountPoint(mountPointPath, device, mountPoint, ctx);
     ctx.drive.state.listings.invalidate(mountPointPath);
@@ -142,7 +145,7 @@ export async function makeContainer(path: string, ctx: Context): Promise<Provide
 
   if (level === 'entry') {
     const { client } = ctx.drive.state;
-    await attempt('create folder', path, () => client.createFolder(path, ctx.signal));
+    await attempt('create folder', shown, () => client.createFolder(path, ctx.signal));
   }
   return refreshed(path, ctx);
 }

@@ -132,16 +132,25 @@ export class InvalidItemOperationError extends JottacloudProviderError {
   }
 }
 
-/** A client failure, restated with what the provider was doing; keeps the client's code. */
+/**
+ * A client failure, restated for the shell: the client's device-relative path becomes the
+ * drive path the user typed (`JAFS:\Jotta\Archive\a.txt`). Keeps the client's code and category.
+ */
 export class JottacloudRequestError extends JottacloudProviderError {
-  constructor(action: string, path: string, cause: JfsError) {
-    super(`Cannot ${action} '${path}': ${cause.message}`, {
-      code: cause.code,
-      errorId: cause.errorId,
-      category: cause.category,
-      targetObject: path,
-      cause,
-    });
+  constructor(action: string, shown: string, cause: JfsError) {
+    const mentionsPath = cause.path !== undefined && cause.message.includes(cause.path);
+    super(
+      mentionsPath
+        ? cause.message.split(cause.path as string).join(shown)
+        : `Cannot ${action} '${shown}': ${cause.message}`,
+      {
+        code: cause.code,
+        errorId: cause.errorId,
+        category: cause.category,
+        targetObject: shown,
+        cause,
+      },
+    );
   }
 }
 
@@ -152,14 +161,14 @@ export function isNotFound(error: unknown): boolean {
 }
 
 /**
- * Runs one client call and restates a JFS failure as "Cannot <action> '<path>': …". Cancellation
+ * Runs one client call and restates a JFS failure with the drive path `shown`. Cancellation
  * and the provider's own errors pass through untouched.
  */
-export async function attempt<T>(action: string, path: string, run: () => Promise<T>): Promise<T> {
+export async function attempt<T>(action: string, shown: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
     if (isAbortError(error) || !(error instanceof JfsError)) throw error;
-    throw new JottacloudRequestError(action, path, error);
+    throw new JottacloudRequestError(action, shown, error);
   }
 }

@@ -2,7 +2,7 @@ import type { ProviderContext, ProviderItem } from '../../src/provider/types.js'
 import type { Device } from '../../src/jfs/models.js';
 import { attempt, isNotFound } from './errors.js';
 import { accountItem, deviceItem, fileItem, folderItem, mountPointItem } from './items.js';
-import { leafOf, levelOf, parentOf, segmentsOf } from './paths.js';
+import { displayPath, leafOf, levelOf, parentOf, segmentsOf } from './paths.js';
 import {
   BUILT_IN_DEVICE_TYPE,
   HIDDEN_MOUNT_POINTS,
@@ -18,10 +18,11 @@ export function loadFrom(
   state: JottacloudDriveState,
   path: string,
   signal: AbortSignal,
+  shown = path,
 ): Promise<Listing> {
   const { client, listings } = state;
   return listings.get(path, () =>
-    attempt<Listing>('read', path, () => {
+    attempt<Listing>('read', shown, () => {
       if (path === '/') return client.getUser(signal);
       if (levelOf(path) === 'device') return client.getDevice(leafOf(path), signal);
       return client.getObject(path, signal);
@@ -31,7 +32,7 @@ export function loadFrom(
 
 /** The JFS object at `path`, through the drive of `ctx`. */
 export function loadListing(path: string, ctx: Context): Promise<Listing> {
-  return loadFrom(ctx.drive.state, path, ctx.signal);
+  return loadFrom(ctx.drive.state, path, ctx.signal, displayPath(path, ctx.drive));
 }
 
 /** Like loadListing, but undefined when nothing is at `path`. */

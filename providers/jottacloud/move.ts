@@ -7,34 +7,37 @@ import {
   attempt,
 } from './errors.js';
 import { findItem, listChildren } from './lookup.js';
-import { isWithin, joinPath, levelOf, parentOf } from './paths.js';
+import { displayPath, isWithin, joinPath, levelOf, parentOf } from './paths.js';
 import type { JottacloudDriveState } from './state.js';
 
 type Context = ProviderContext<JottacloudDriveState>;
 
 /** Devices and mount points cannot be renamed or moved: JFS has no request for it. */
-function refuseDevicesAndMountPoints(path: string): void {
+function refuseDevicesAndMountPoints(path: string, ctx: Context): void {
   const level = levelOf(path);
-  if (level === 'device' || level === 'mountPoint') throw new RenameNotSupportedError(path);
+  if (level === 'device' || level === 'mountPoint') {
+    throw new RenameNotSupportedError(displayPath(path, ctx.drive));
+  }
 }
 
 /** Files and folders live in mount points; a destination must be below one. */
-function requireEntryDestination(path: string, destination: string): void {
+function requireEntryDestination(path: string, destination: string, ctx: Context): void {
   if (levelOf(destination) !== 'entry') {
-    const message = `Cannot put '${path}' at '${destination}': files and folders belong in a mount point or folder.`;
-    throw new InvalidItemOperationError(destination, message);
+    const [from, to] = [displayPath(path, ctx.drive), displayPath(destination, ctx.drive)];
+    const message = `Cannot put '${from}' at '${to}': files and folders belong in a mount point or folder.`;
+    throw new InvalidItemOperationError(to, message);
   }
 }
 
 async function requireItem(path: string, ctx: Context): Promise<ProviderItem> {
   const item = await findItem(path, ctx);
-  if (!item) throw new ItemNotFoundError(path);
+  if (!item) throw new ItemNotFoundError(displayPath(path, ctx.drive));
   return item;
 }
 
 async function itemAt(path: string, ctx: Context): Promise<ProviderItem> {
   const item = await findItem(path, { ...ctx, force: true });
-  if (!item) throw new ItemNotFoundError(path);
+  if (!item) throw new ItemNotFoundError(displayPath(path, ctx.drive));
   return item;
 }
 
@@ -44,10 +47,11 @@ export async function renameItem(
   newName: string,
   ctx: Context,
 ): Promise<ProviderItem> {
-  refuseDevicesAndMountPoints(path);
+  refuseDevicesAndMountPoints(path, ctx);
   if (/[/\\]/.test(newName) || newName === '.' || newName === '..' || newName === '') {
-    const message = `Cannot rename '${path}' to '${newName}': a new name is one segment, not a path.`;
-    throw new InvalidItemOperationError(path, message);
+    const shown = displayPath(path, ctx.drive);
+    const message = `Cannot rename '${shown}' to '${newName}': a new name is one segment, not a path.`;
+    throw new InvalidItemOperationError(shown, message);
   }
   return moveItem(path, joinPath(parentOf(path), newName), ctx);
 }
@@ -58,20 +62,21 @@ export async function moveItem(
   destination: string,
   ctx: Context,
 ): Promise<ProviderItem> {
-  refuseDevicesAndMountPoints(path);
-  requireEntryDestination(path, destination);
+  refuseDevicesAndMountPoints(path, ctx);
+  requireEntryDestination(path, destination, ctx);
+  const shown = displayPath(path, ctx.drive);
   const item = await requireItem(path, ctx);
   const renamingCase = path.toLowerCase() === destination.toLowerCase();
   if (item.isContainer && isWithin(destination, path) && !renamingCase) {
-    throw new InvalidItemOperationError(path, `Cannot move '${path}' into itself.`);
+    throw new InvalidItemOperationError(shown, `Cannot move '${shown}' into itself.`);
   }
 
   const target = await findItem(destination, ctx);
-  if (target && !renamingCase) throw new ItemExistsError(destination);
+  if (target && !renamingCase) throw new ItemExistsError(displayPath(destination, ctx.drive));
 
   const { client } = ctx.drive.state;
   const move = item.isContainer ? client.moveFolder : client.moveFile;
-  await attempt('move', path, () => move.call(client, path, destination, ctx.signal));
+  await attempt('move', shown, () => move.call(client, path, destination, ctx.signal));
 
   ctx.drive.state.listings.invalidate(path);
   ctx.drive.state.listings.invalidate(destination);
@@ -89,13 +94,14 @@ export async function copyItem(
   recurse: boolean,
   ctx: Context,
 ): Promise<ProviderItem> {
+  const shown = displayPath(path, ctx.drive);
   if (levelOf(path) === 'device') {
-    throw new InvalidItemOperationError(path, `Cannot copy device '${path}'; copy its folders.`);
+    throw new InvalidItemOperationError(shown, `Cannot copy device '${shown}'; copy its folders.`);
   }
-  requireEntryDestination(path, destination);
+  requireEntryDestination(path, destination, ctx);
   const item = await requireItem(path, ctx);
   if (item.isContainer && isWithin(destination, path)) {
-    throw new InvalidItemOperationError(path, `Cannot copy '${path}' into itself.`);
+    throw new InvalidItemOperationError(shown, `Cannot copy '${shown}' into itself.`);
   }
 
   const copied = { items: 0 };
@@ -118,12 +124,16 @@ async function copyOne(
   ctx.progress({ activity: 'Copy-Item', status: path, itemsDone: copied.items });
 
   if (!item.isContainer) {
-    await attempt('copy', path, () => client.copyFile(path, destination, ctx.signal));
+    await attempt('copy', displayPath(path, ctx.drive), () =>
+      client.copyFile(path, destination, ctx.signal),
+    );
     copied.items += 1;
     return;
   }
 
-  await attempt('create folder', destination, () => client.createFolder(destination, ctx.signal));
+  await attempt('create folder', displayPath(destination, ctx.drive), () =>
+    client.createFolder(destination, ctx.signal),
+  );
   copied.items += 1;
   if (!recurse) return;
 

@@ -53,3 +53,15 @@ export function isWithin(path: string, ancestor: string): boolean {
   if (base === '/') return true;
   return key === base || key.startsWith(base + '/');
 }
+
+/**
+ * How the shell shows `path` on `drive`, for messages: `JAFS:\Jotta\Archive\a.txt`, or
+ * `Cloud:\docs` on a drive rooted at `/Jotta/Archive`.
+ */
+export function displayPath(path: string, drive: { name: string; root: string }): string {
+  const root = segmentsOf(drive.root);
+  const segments = segmentsOf(path);
+  const inside = root.every((name, i) => segments[i]?.toLowerCase() === name.toLowerCase());
+  if (!inside) return path;
+  return `${drive.name}:\\${segments.slice(root.length).join('\\')}`;
+}

@@ -8,7 +8,7 @@ import {
 } from './errors.js';
 import { findItem, isBuiltInDevice } from './lookup.js';
 import { isSwitchOn } from './parameters.js';
-import { levelOf, segmentsOf } from './paths.js';
+import { displayPath, levelOf, segmentsOf } from './paths.js';
 import { BUILT_IN_MOUNT_POINTS, type JottacloudDriveState } from './state.js';
 
 type Context = ProviderContext<JottacloudDriveState>;
@@ -19,13 +19,14 @@ type Context = ProviderContext<JottacloudDriveState>;
  * mount points are refused. Whether children may go along (-Recurse) is the engine's question.
  */
 export async function removeItem(path: string, ctx: Context): Promise<void> {
+  const shown = displayPath(path, ctx.drive);
   const level = levelOf(path);
   if (level === 'account') {
-    throw new InvalidItemOperationError(path, 'Cannot remove the root of a Jottacloud drive.');
+    throw new InvalidItemOperationError(shown, 'Cannot remove the root of a Jottacloud account.');
   }
 
   const item = await findItem(path, ctx);
-  if (!item) throw new ItemNotFoundError(path);
+  if (!item) throw new ItemNotFoundError(shown);
 
   const { client } = ctx.drive.state;
   const permanent = isSwitchOn(ctx.dynamic.Permanent);
@@ -34,25 +35,25 @@ export async function removeItem(path: string, ctx: Context): Promise<void> {
 
   switch (level) {
     case 'device':
-      if (builtInDevice) throw new BuiltInItemError(path, 'remove');
+      if (builtInDevice) throw new BuiltInItemError(shown, 'remove');
       if (!permanent) throw new DevicePermanentOnlyError(item.name);
-      await attempt('remove device', path, () => client.deleteDevice(item.name, ctx.signal));
+      await attempt('remove device', shown, () => client.deleteDevice(item.name, ctx.signal));
       break;
     case 'mountPoint':
       if (builtInDevice && BUILT_IN_MOUNT_POINTS.has(mountPoint.toLowerCase())) {
-        throw new BuiltInItemError(path, 'remove');
+        throw new BuiltInItemError(shown, 'remove');
       }
-      await attempt('remove mount point', path, () =>
+      await attempt('remove mount point', shown, () =>
         client.deleteMountPoint(device, item.name, { permanent }, ctx.signal),
       );
       break;
     case 'entry': {
       if (item.properties.Deleted !== undefined && !permanent) {
-        const message = `'${path}' is already in Trash; use -Permanent to delete it for good.`;
-        throw new InvalidItemOperationError(path, message);
+        const message = `'${shown}' is already in Trash; use -Permanent to delete it for good.`;
+        throw new InvalidItemOperationError(shown, message);
       }
       const remove = item.isContainer ? client.deleteFolder : client.deleteFile;
-      await attempt('remove', path, () => remove.call(client, path, { permanent }, ctx.signal));
+      await attempt('remove', shown, () => remove.call(client, path, { permanent }, ctx.signal));
       break;
     }
   }

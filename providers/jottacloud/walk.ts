@@ -3,7 +3,7 @@ import type { TreeFolder } from '../../src/jfs/models.js';
 import { attempt } from './errors.js';
 import { fileItem, folderItem } from './items.js';
 import { listChildren } from './lookup.js';
-import { joinPath, levelOf, pathKey, segmentsOf } from './paths.js';
+import { displayPath, joinPath, levelOf, pathKey, segmentsOf } from './paths.js';
 import type { JottacloudDriveState } from './state.js';
 
 type Context = ProviderContext<JottacloudDriveState>;
@@ -32,7 +32,8 @@ export async function* walk(path: string, ctx: Context): AsyncGenerator<Walked> 
 /** One `mode=list` answer, ordered depth first; trashed folders take their subtree along. */
 async function* walkTree(path: string, ctx: Context): AsyncGenerator<Walked> {
   const { client } = ctx.drive.state;
-  const tree = await attempt('list', path, () => client.listTree(path, ctx.signal));
+  const shown = displayPath(path, ctx.drive);
+  const tree = await attempt('list', shown, () => client.listTree(path, ctx.signal));
 
   const childFolders = new Map<string, TreeFolder[]>();
   const byPath = new Map<string, TreeFolder>();
