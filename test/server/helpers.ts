@@ -81,6 +81,7 @@ const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@',
   parseTagValue: false,
+  trimValues: false,
   isArray: (name) => ['folder', 'file', 'device', 'mountPoint', 'revision'].includes(name),
 });
 
