@@ -4,6 +4,17 @@
  * anything deeper a folder or file inside that mount point.
  */
 
+/** A drive root as New-PSDrive may give it (`\Jotta\Archive`) turned into a provider path. */
+export function normalizeRoot(root: string): string {
+  return (
+    '/' +
+    root
+      .split(/[/\\]+/)
+      .filter((segment) => segment.length > 0)
+      .join('/')
+  );
+}
+
 /** How deep a path reaches into the account's hierarchy. */
 export type PathLevel = 'account' | 'device' | 'mountPoint' | 'entry';
 

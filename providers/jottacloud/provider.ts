@@ -6,6 +6,7 @@ import { InvalidItemOperationError } from './errors.js';
 import { findItem, listChildren, loadFrom } from './lookup.js';
 import { copyItem, moveItem, renameItem } from './move.js';
 import { dynamicParameters } from './parameters.js';
+import { normalizeRoot } from './paths.js';
 import { removeItem } from './remove.js';
 import { driveStateFor, type JottacloudDriveState } from './state.js';
 import { walk } from './walk.js';
@@ -40,7 +41,8 @@ export function createJottacloudProvider(
       const state = driveStateFor(clientFor(definition, options.client));
 
       // Logs in (or proves the login still works) and checks the root before mounting.
-      const root = await loadFrom(state, definition.root, signal);
+      const rootPath = normalizeRoot(definition.root);
+      const root = await loadFrom(state, rootPath, signal, definition.root);
       if (root.kind === 'file') {
         const message = `Cannot mount '${definition.name}:' at '${definition.root}': it is a file.`;
         throw new InvalidItemOperationError(definition.root, message);

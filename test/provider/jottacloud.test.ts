@@ -258,7 +258,7 @@ describe('Jottacloud provider: drives, space and parameters', () => {
     const { provider } = jafs;
     const signal = new AbortController().signal;
     const root = '/Jotta/Archive';
-    const state = await provider.newDrive!({ name: 'Cloud', root }, signal);
+    const state = await provider.newDrive!({ name: 'Cloud', root: '\\Jotta\\Archive' }, signal);
     expect(state.client).toBe(jafs.drive.state.client);
 
     const cloud = { ...jafs.drive, name: 'Cloud', root, state };
@@ -267,6 +267,8 @@ describe('Jottacloud provider: drives, space and parameters', () => {
 
     await provider.newItem!('/Jotta/Archive/shared-view', 'folder', undefined, jafs.context());
     expect(names(await children(provider, root, cloudCtx))).toContain('shared-view');
+    const read = provider.getContent!('/Jotta/Archive/shared-view', cloudCtx);
+    await expect(read).rejects.toThrow("Cannot read 'Cloud:\\shared-view': it is a container.");
 
     const missing = provider.newDrive!({ name: 'Bad', root: '/Jotta/Nowhere' }, signal);
     await expect(missing).rejects.toThrow(/Nowhere/);
