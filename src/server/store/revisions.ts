@@ -71,7 +71,19 @@ export class RevisionStore {
         `INSERT INTO revisions (node_id, number, state, created, modified, updated, mime, md5, size, received, blob)
          VALUES (@node, @number, @state, @created, @modified, @updated, @mime, @md5, @size, @received, @blob)`,
       )
-      .run({ node: node.id, number, updated: nowSeconds(), received: 0, blob: null, ...fields });
+      .run({
+        node: node.id,
+        number,
+        state: fields.state,
+        created: fields.created,
+        modified: fields.modified,
+        updated: nowSeconds(),
+        mime: fields.mime,
+        md5: fields.md5,
+        size: fields.size,
+        received: fields.received ?? 0,
+        blob: fields.blob ?? null,
+      });
     node.next_revision = number + 1;
     return this.byId(Number(result.lastInsertRowid)) as RevisionRow;
   }
