@@ -64,6 +64,7 @@ export async function startInteractive(options: StartInteractiveOptions): Promis
     await session.attachShell(shell);
     return await exitCode;
   } finally {
+    await session.flushHistory();
     instance.unmount();
     if (pasteMarkers) stdout.write(BRACKETED_PASTE_OFF);
   }

@@ -59,9 +59,8 @@ describe('App history', () => {
     await first.press('ls', KEY.enter);
     await first.see('echo: ls');
     await first.frame(() => first.session.getState().history.entries.length === 3);
+    await first.session.flushHistory();
     cleanup();
-
-    await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await readFile(file, 'utf8')).toBe('cd /tmp\nls\n');
 
     const second = await renderApp((host) => new TestShell(host), {

@@ -6,6 +6,7 @@ import { historyReducer, EMPTY_HISTORY, type HistoryAction } from '../state/hist
 import { editorReducer, EMPTY_EDITOR, type EditorAction } from '../state/line-editor.js';
 import type { OutputKind, UiState } from '../state/ui-state.js';
 import { routeKey } from './router.js';
+import { HistorySaver } from './history-saver.js';
 import { RequestBroker } from './requests.js';
 
 /** What the session needs from around it; all optional so tests can leave them out. */
@@ -55,9 +56,17 @@ export class InteractiveSession {
   private pasting: string | undefined;
   readonly requests = new RequestBroker(this);
   readonly now: () => number;
+  private readonly historySaver: HistorySaver | undefined;
 
   constructor(private readonly options: SessionOptions = {}) {
     this.now = options.now ?? Date.now;
+    const save = options.saveHistory;
+    this.historySaver =
+      save &&
+      new HistorySaver(save, (error) => {
+        const reason = describeFailure(error);
+        this.append('warning', `WARNING: The history could not be saved: ${reason}`);
+      });
     this.state = { ...INITIAL, history: historyReducer(EMPTY_HISTORY, load(options.history)) };
   }
 
@@ -256,10 +265,12 @@ export class InteractiveSession {
   }
 
   private persistHistory(line: string): void {
-    if (line.trim() === '' || !this.options.saveHistory) return;
-    this.options.saveHistory(this.state.history.entries).catch((error: unknown) => {
-      this.append('warning', `WARNING: The history could not be saved: ${describeFailure(error)}`);
-    });
+    if (line.trim() !== '') this.historySaver?.request(this.state.history.entries);
+  }
+
+  /** Resolves once the history file holds every accepted line. */
+  flushHistory(): Promise<void> {
+    return this.historySaver?.flush() ?? Promise.resolve();
   }
 
   private async finishCommand(): Promise<void> {
