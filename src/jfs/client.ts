@@ -221,6 +221,7 @@ export class Jottacloud {
       {
         readFile: (signal) => this.readLiveFile(path, signal),
         open: (download) => this.download(path, download),
+        retry: this.transport.retry,
       },
       path,
       target,

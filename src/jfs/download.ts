@@ -1,15 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { rename, stat, unlink, utimes } from 'node:fs/promises';
-import { createWriteStream } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { open, rename, stat, unlink, utimes, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 
 import { OperationCanceledError } from '../core/errors.js';
-import { CorruptDownloadError, IncompleteUploadError, JfsError, NotFoundError } from './errors.js';
-import { CountingStream } from './hashing.js';
+import {
+  CorruptDownloadError,
+  IncompleteUploadError,
+  JfsError,
+  NotFoundError,
+  TransportError,
+} from './errors.js';
 import type { JfsFile } from './models.js';
-import type { Transport } from './transport.js';
+import { retryDelayMs, sleep, type RetryPolicy } from './retry.js';
+import { isNetworkError, type Transport } from './transport.js';
 
 export interface DownloadOptions {
   /** Revision number to read (§4.2 `revision=N`); default the current revision. */
@@ -80,13 +85,15 @@ class SkipBytes extends Transform {
 export interface FileDownloadContext {
   readFile(signal?: AbortSignal): Promise<JfsFile>;
   open(options: DownloadOptions): Promise<Download>;
+  retry: RetryPolicy;
 }
 
 /**
  * Streams the current revision into a temporary file beside `target`, checks size and MD5,
- * sets the modification time, then renames: `target` never holds a partial file. Deleted
- * (B36) and never-completed (B37) files are refused before any byte moves; zero-byte files are
- * ordinary files (B06).
+ * sets the modification time, then renames: `target` never holds a partial file. A connection
+ * lost midway resumes with a Range request on the same revision. Deleted (B36) and
+ * never-completed (B37) files are refused before any byte moves; zero-byte files are ordinary
+ * files (B06).
  */
 export async function downloadToFile(
   context: FileDownloadContext,
@@ -94,7 +101,7 @@ export async function downloadToFile(
   target: string,
   options: { signal?: AbortSignal; onProgress?(received: number, total: number): void } = {},
 ): Promise<JfsFile> {
-  const { signal, onProgress } = options;
+  const { signal } = options;
   const file = await context.readFile(signal);
   const revision = checkDownloadable(file, path);
   const total = revision.size ?? 0;
@@ -103,17 +110,14 @@ export async function downloadToFile(
     dirname(target),
     `.${basename(target)}.${randomBytes(6).toString('hex')}.jafs-part`,
   );
+  const output = await open(temporary, 'wx');
   try {
-    const download = await context.open({ signal });
-    const counter = new CountingStream({ hash: true, onChunk: (got) => onProgress?.(got, total) });
-    await pipeline(download.stream, counter, createWriteStream(temporary, { flags: 'wx' }), {
-      signal,
-    });
+    const { received, md5 } = await receiveInto(context, output, revision.number, total, options);
+    await output.close();
 
-    const md5 = counter.digest();
-    if (counter.bytes !== total || (revision.md5 !== undefined && md5 !== revision.md5)) {
+    if (received !== total || (revision.md5 !== undefined && md5 !== revision.md5)) {
       throw new CorruptDownloadError(
-        `Download of ${path} is damaged: got ${counter.bytes} bytes with MD5 ${md5}, expected ` +
+        `Download of ${path} is damaged: got ${received} bytes with MD5 ${md5}, expected ` +
           `${total} bytes with MD5 ${revision.md5}. Try again.`,
         { path },
       );
@@ -122,12 +126,44 @@ export async function downloadToFile(
     const modified = revision.modified ?? file.modified;
     if (modified) await utimes(temporary, modified, modified);
     await rename(temporary, target);
-    onProgress?.(total, total);
     return file;
   } catch (error) {
+    await output.close().catch(() => undefined);
     await unlink(temporary).catch(() => undefined);
     if (signal?.aborted) throw new OperationCanceledError();
     throw error;
+  }
+}
+
+/** Copies the revision's bytes into `output`, resuming after network failures. */
+async function receiveInto(
+  context: FileDownloadContext,
+  output: FileHandle,
+  revision: number,
+  total: number,
+  options: { signal?: AbortSignal; onProgress?(received: number, total: number): void },
+): Promise<{ received: number; md5: string }> {
+  const { signal, onProgress } = options;
+  const hash = createHash('md5');
+  let received = 0;
+
+  for (let failures = 0; ;) {
+    try {
+      const download = await context.open({ signal, offset: received, revision });
+      for await (const chunk of download.stream) {
+        const buffer = chunk as Buffer;
+        await output.write(buffer);
+        hash.update(buffer);
+        received += buffer.length;
+        onProgress?.(received, total);
+      }
+      return { received, md5: hash.digest('hex') };
+    } catch (error) {
+      if (signal?.aborted || error instanceof OperationCanceledError) throw error;
+      const transient = error instanceof TransportError || isNetworkError(error);
+      if (!transient || failures >= context.retry.retries) throw error;
+      await sleep(retryDelayMs(context.retry, failures++), signal);
+    }
   }
 }
 
