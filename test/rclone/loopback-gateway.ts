@@ -25,12 +25,10 @@ export interface LoopbackGateway {
   proxyUrl: string;
   /** Everything refused so far; a test asserts this stays empty. */
   refused: RefusedAttempt[];
-  /** The most recent forwarded requests (bounded), to explain a failure. */
+  /** Every forwarded request in order, to check which verbs rclone used and explain failures. */
   forwarded: ForwardedRequest[];
   close(): Promise<void>;
 }
-
-const FORWARD_LOG_LIMIT = 500;
 
 // Headers that describe one hop, not the message; node sets its own for the next hop.
 const HOP_HEADERS = new Set(['connection', 'keep-alive', 'proxy-connection', 'upgrade', 'te']);
@@ -132,7 +130,6 @@ function forward(
         path: request.url ?? '',
         status,
       });
-      if (log.length > FORWARD_LOG_LIMIT) log.shift();
 
       const answerHeaders = { ...answer.headers };
       for (const name of HOP_HEADERS) delete answerHeaders[name];

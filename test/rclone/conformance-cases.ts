@@ -1,0 +1,7 @@
+import { changeCases } from './cases-changes.js';
+import { transferCases } from './cases-transfer.js';
+
+export type { ConformanceCase, ConformanceContext } from './conformance-context.js';
+
+/** The whole conformance list, in the order the suite runs it. */
+export const conformanceCases = [...transferCases, ...changeCases];
