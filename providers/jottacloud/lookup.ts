@@ -1,11 +1,12 @@
 import type { ProviderContext, ProviderItem } from '../../src/provider/types.js';
 import type { Device } from '../../src/jfs/models.js';
-import { attempt, isNotFound } from './errors.js';
+import { InvalidItemOperationError, attempt, isNotFound } from './errors.js';
 import { accountItem, deviceItem, fileItem, folderItem, mountPointItem } from './items.js';
-import { displayPath, leafOf, levelOf, parentOf, segmentsOf } from './paths.js';
+import { displayPath, joinPath, leafOf, levelOf, parentOf, segmentsOf } from './paths.js';
 import {
   BUILT_IN_DEVICE_TYPE,
   HIDDEN_MOUNT_POINTS,
+  SEARCH_VIEWS,
   UNLISTED_MOUNT_POINTS,
   type JottacloudDriveState,
   type Listing,
@@ -53,11 +54,37 @@ export async function isBuiltInDevice(device: string, ctx: Context): Promise<boo
   return entry?.type === BUILT_IN_DEVICE_TYPE;
 }
 
-/** Whether `path` lies inside the built-in device's Trash view (where deleted is normal). */
-async function isInTrashView(path: string, ctx: Context): Promise<boolean> {
+/** Mount points of the built-in device that are views of other items, not containers. */
+type SpecialView = 'trash' | 'search' | undefined;
+
+/** Whether `path` lies in the built-in device's Trash view or its Links/Latest search views. */
+async function viewOf(path: string, ctx: Context): Promise<SpecialView> {
   const segments = segmentsOf(path);
-  if (segments.length < 2 || segments[1].toLowerCase() !== 'trash') return false;
-  return isBuiltInDevice(segments[0], ctx);
+  const mountPoint = segments[1]?.toLowerCase();
+  if (mountPoint !== 'trash' && !SEARCH_VIEWS.has(mountPoint)) return undefined;
+  if (!(await isBuiltInDevice(segments[0], ctx))) return undefined;
+  return mountPoint === 'trash' ? 'trash' : 'search';
+}
+
+/**
+ * Why the container `path` cannot be listed, if it cannot. Links and Latest answer search
+ * results the client does not read; an item in the Trash view cannot be opened through it
+ * (the service addresses trashed items only at their original path).
+ */
+function whyUnlistable(path: string, view: SpecialView, ctx: Context): string | undefined {
+  const shown = displayPath(path, ctx.drive);
+  if (view === 'search') {
+    return `Cannot list '${shown}': it is a search view of files elsewhere, which jafs does not read yet.`;
+  }
+  if (view === 'trash' && segmentsOf(path).length > 2) {
+    return `Cannot open '${shown}' through Trash; list its original folder with -Force instead.`;
+  }
+  return undefined;
+}
+
+/** Whether a walk may descend into the container `path`. */
+export async function canList(path: string, ctx: Context): Promise<boolean> {
+  return whyUnlistable(path, await viewOf(path, ctx), ctx) === undefined;
 }
 
 function mountPointsOf(device: Device, force: boolean): ProviderItem[] {
@@ -88,11 +115,16 @@ async function childrenOf(path: string, listing: Listing, ctx: Context): Promise
     case 'mountPoint':
     case 'folder': {
       // Listings include trashed children; only the Trash view shows them as ordinary items.
-      const trashView = await isInTrashView(path, ctx);
+      const trashView = (await viewOf(path, ctx)) === 'trash';
       const hide = (deleted: Date | undefined) => deleted !== undefined && !trashView;
       return [
         ...listing.folders.map((folder) => folderItem(folder, hide(folder.deleted))),
-        ...listing.files.map((file) => fileItem(file, hide(file.deleted))),
+        ...listing.files.map((file) => {
+          const item = fileItem(file, hide(file.deleted));
+          if (!trashView || file.path === undefined) return item;
+          const original = displayPath(joinPath(file.path, file.name), ctx.drive);
+          return { ...item, properties: { ...item.properties, OriginalPath: original } };
+        }),
       ];
     }
     case 'file':
@@ -107,7 +139,7 @@ async function isHiddenContainer(path: string, listing: Listing, ctx: Context): 
     if (await isBuiltInDevice(segments[0], ctx)) return true;
   }
   if (listing.kind !== 'mountPoint' && listing.kind !== 'folder') return false;
-  return listing.deleted !== undefined && !(await isInTrashView(path, ctx));
+  return listing.deleted !== undefined && (await viewOf(path, ctx)) !== 'trash';
 }
 
 /** The item at `path`; hidden items (and anything inside one) only with -Force. */
@@ -118,6 +150,7 @@ export async function findItem(path: string, ctx: Context): Promise<ProviderItem
   }
 
   const parentPath = parentOf(path);
+  if (whyUnlistable(parentPath, await viewOf(parentPath, ctx), ctx)) return undefined;
   const parent = await tryLoadListing(parentPath, ctx);
   if (!parent) return undefined;
   if (!ctx.force && (await isHiddenContainer(parentPath, parent, ctx))) return undefined;
@@ -131,6 +164,9 @@ export async function findItem(path: string, ctx: Context): Promise<ProviderItem
 
 /** The children of the container at `path`, hidden ones only with -Force. */
 export async function listChildren(path: string, ctx: Context): Promise<ProviderItem[]> {
+  const unlistable = whyUnlistable(path, await viewOf(path, ctx), ctx);
+  if (unlistable) throw new InvalidItemOperationError(displayPath(path, ctx.drive), unlistable);
+
   const listing = await loadListing(path, ctx);
   const children = await childrenOf(path, listing, ctx);
   return ctx.force ? children : children.filter((child) => !child.hidden);

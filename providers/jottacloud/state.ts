@@ -34,6 +34,9 @@ export const HIDDEN_MOUNT_POINTS: ReadonlySet<string> = new Set([
   'shared',
 ]);
 
+/** Built-in views that answer search results (files from anywhere), not folder listings. */
+export const SEARCH_VIEWS: ReadonlySet<string | undefined> = new Set(['links', 'latest']);
+
 /** Views the device listing leaves out although they can be opened (-Force adds them). */
 export const UNLISTED_MOUNT_POINTS: readonly string[] = ['Trash', 'Links'];
 

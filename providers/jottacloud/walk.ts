@@ -2,7 +2,7 @@ import type { ProviderContext, ProviderItem } from '../../src/provider/types.js'
 import type { TreeFolder } from '../../src/jfs/models.js';
 import { attempt } from './errors.js';
 import { fileItem, folderItem } from './items.js';
-import { listChildren } from './lookup.js';
+import { canList, listChildren } from './lookup.js';
 import { displayPath, joinPath, levelOf, pathKey, segmentsOf } from './paths.js';
 import type { JottacloudDriveState } from './state.js';
 
@@ -12,12 +12,14 @@ type Walked = { path: string; item: ProviderItem };
 /**
  * Every item below `path`, parents before their children. Inside a mount point the whole
  * subtree comes from one `mode=list` request; above it (account, devices) the walk goes one
- * listing per container. The Trash view is walked by listings as well.
+ * listing per container. The Trash view is walked by listings as well, one level deep (its
+ * entries cannot be opened), and the Links and Latest search views are left out.
  */
 export async function* walk(path: string, ctx: Context): AsyncGenerator<Walked> {
   const level = levelOf(path);
   const inTrash = segmentsOf(path)[1]?.toLowerCase() === 'trash';
-  if ((level === 'mountPoint' || level === 'entry') && !inTrash) {
+  const inTree = level === 'mountPoint' || level === 'entry';
+  if (inTree && !inTrash && (await canList(path, ctx))) {
     yield* walkTree(path, ctx);
     return;
   }
@@ -25,7 +27,7 @@ export async function* walk(path: string, ctx: Context): AsyncGenerator<Walked> 
   for (const item of await listChildren(path, ctx)) {
     const childPath = joinPath(path, item.name);
     yield { path: childPath, item };
-    if (item.isContainer) yield* walk(childPath, ctx);
+    if (item.isContainer && (await canList(childPath, ctx))) yield* walk(childPath, ctx);
   }
 }
 

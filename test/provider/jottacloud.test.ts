@@ -175,10 +175,35 @@ describe('Jottacloud provider: the built-in device', () => {
     await provider.newItem!('/Jotta/Archive/binned', 'folder', undefined, ctx);
     await provider.removeItem!('/Jotta/Archive/binned', { recurse: true }, ctx);
 
-    const trash = await children(provider, '/Jotta/Trash', jafs.context({ force: true }));
+    await provider.newItem!('/Jotta/Archive/old.txt', 'file', 'old', ctx);
+    await provider.removeItem!('/Jotta/Archive/old.txt', { recurse: false }, ctx);
+
+    const force = jafs.context({ force: true });
+    const trash = await children(provider, '/Jotta/Trash', force);
     const binned = trash.find((item) => item.name === 'binned');
-    expect(binned).toBeDefined();
+    expect(binned).toMatchObject({ isContainer: true });
     expect(binned?.hidden).toBeFalsy();
+    const old = trash.find((item) => item.name === 'old.txt');
+    expect(old?.properties).toMatchObject({ OriginalPath: 'JAFS:\\Jotta\\Archive\\old.txt' });
+
+    // Trashed entries are reachable at their original path, not through the Trash view.
+    const inside = children(provider, '/Jotta/Trash/binned', force);
+    await expect(inside).rejects.toThrow('list its original folder with -Force instead');
+  });
+
+  it('walks the whole account with -Force, skipping what cannot be listed', async () => {
+    const { provider } = jafs;
+    const force = jafs.context({ force: true });
+    const walked: string[] = [];
+    for await (const entry of provider.walk!('/', force)) walked.push(entry.path);
+
+    expect(walked).toEqual(expect.arrayContaining(['/Jotta', '/Jotta/Trash', '/Jotta/Links']));
+    expect(walked).toContain('/Jotta/Trash/binned');
+    expect(walked).toContain('/Jotta/Archive/binned');
+    expect(walked.some((path) => path.startsWith('/Jotta/Trash/binned/'))).toBe(false);
+
+    const links = children(provider, '/Jotta/Links', force);
+    await expect(links).rejects.toThrow("Cannot list 'JAFS:\\Jotta\\Links': it is a search view");
   });
 
   it('refuses to remove the built-in device and its built-in mount points', async () => {
