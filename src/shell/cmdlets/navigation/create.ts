@@ -1,0 +1,123 @@
+import type { CmdletContext, CmdletDefinition } from '../../api.js';
+import type { ParameterDefinition } from '../../../core/parameters.js';
+import { childOf, type ItemPath } from '../../../provider/item-path.js';
+import { matchItemType } from '../../../provider/item-operations.js';
+import {
+  FORCE_PARAMETER,
+  dynamicValues,
+  engineOf,
+  operationOptions,
+  providerDynamicParameters,
+  strings,
+} from './common.js';
+
+const NEW_ITEM_PARAMETERS: readonly ParameterDefinition[] = [
+  {
+    name: 'Path',
+    type: 'string[]',
+    position: 0,
+    valueFromPipelineByPropertyName: true,
+    help: 'Where to create the item (taken literally: no wildcards).',
+  },
+  {
+    name: 'Name',
+    type: 'string',
+    valueFromPipelineByPropertyName: true,
+    help: 'Name of the new item inside -Path (default: the current location).',
+  },
+  {
+    name: 'ItemType',
+    type: 'string',
+    aliases: ['Type'],
+    valueFromPipelineByPropertyName: true,
+    help: "The provider's item type: File, Directory; device, mountpoint, folder, file on JAFS.",
+  },
+  {
+    name: 'Value',
+    type: 'object',
+    aliases: ['Target'],
+    valueFromPipeline: true,
+    valueFromPipelineByPropertyName: true,
+    help: 'Initial content of a file (or, as in JaFS, the name of a device).',
+  },
+  FORCE_PARAMETER,
+];
+
+/** New-Item: creates files, folders and provider-specific items (devices, mount points). */
+export const newItem: CmdletDefinition = {
+  name: 'New-Item',
+  aliases: ['ni'],
+  synopsis: 'Creates a new item (file, folder, device, mount point).',
+  parameters: NEW_ITEM_PARAMETERS,
+  supportsShouldProcess: true,
+  examples: [
+    { code: 'New-Item notes.txt -Value "hello"', remarks: 'A file with content.' },
+    { code: 'New-Item JAFS:\\Dev2 -ItemType device', remarks: 'A new device.' },
+    { code: 'New-Item -Path JAFS:\\Dev2 -Name M -ItemType mountpoint', remarks: 'A mount point.' },
+    { code: 'New-Item "JAFS:" -ItemType device -Value Dev1', remarks: "JaFS's original form." },
+  ],
+  dynamicParameters: providerDynamicParameters('New-Item'),
+  process: (ctx) => createItems(ctx, ctx.params.ItemType as string | undefined),
+};
+
+/** mkdir / md: New-Item -ItemType Directory (PowerShell's mkdir function). */
+export const mkdir: CmdletDefinition = {
+  name: 'mkdir',
+  aliases: ['md'],
+  synopsis: 'Creates a folder (New-Item -ItemType Directory).',
+  parameters: NEW_ITEM_PARAMETERS.filter((parameter) => parameter.name !== 'ItemType'),
+  supportsShouldProcess: true,
+  examples: [{ code: 'mkdir photos', remarks: 'A folder in the current location.' }],
+  process: (ctx) => createItems(ctx, 'Directory'),
+};
+
+async function createItems(ctx: CmdletContext, itemType: string | undefined): Promise<void> {
+  const engine = engineOf(ctx.session);
+  const name = ctx.params.Name === undefined ? undefined : String(ctx.params.Name);
+  const paths = strings(ctx.params.Path);
+  if (paths.length === 0) paths.push('.');
+
+  for (const path of paths) {
+    try {
+      const { target, value } = await targetOf(ctx, path, name, itemType);
+      const options = operationOptions(ctx, dynamicValues(ctx, 'New-Item', target));
+      const provider = target.drive.provider;
+      const type = matchItemType(itemType, provider.newItemTypes?.(target.providerPath));
+      const action = provider.name === 'FileSystem' ? `Create ${type}` : `New ${type || 'item'}`;
+      if (!(await ctx.shouldProcess(`Destination: ${target.display}`, action))) continue;
+
+      const created = await engine.newItem(target, type || undefined, value, options);
+      await ctx.write(engine.toPipelineObject(created));
+    } catch (error) {
+      ctx.writeError(error, path);
+    }
+  }
+}
+
+/**
+ * Where the item goes: `-Path` itself, `-Path` + `-Name`, or, as the original JaFS did, an
+ * existing container + a name given as `-Value` (`New-Item "JAFS:" -ItemType device -Value D`)
+ * when the type is not the provider's file type (a file's -Value is its content).
+ */
+async function targetOf(
+  ctx: CmdletContext,
+  path: string,
+  name: string | undefined,
+  itemType: string | undefined,
+): Promise<{ target: ItemPath; value: unknown }> {
+  const engine = engineOf(ctx.session);
+  const place = engine.lexicalPath(path);
+  const value = ctx.params.Value;
+  if (name !== undefined) return { target: childOf(place, name), value };
+
+  const nameInValue = typeof value === 'string' && value !== '' && !/[\\/]/.test(value);
+  const isFileType = itemType === undefined || /^f(i(le?)?)?$/i.test(itemType);
+  if (nameInValue && !isFileType) {
+    const existing = await engine.tryGetItem(place, { signal: ctx.signal, force: true });
+    if (existing?.isContainer && place.drive.provider.name !== 'FileSystem') {
+      return { target: childOf(place, value), value: undefined };
+    }
+  }
+
+  return { target: place, value };
+}

@@ -1,0 +1,87 @@
+import type { CmdletDefinition } from '../../api.js';
+import {
+  FILTER_PARAMETERS,
+  FORCE_PARAMETER,
+  dynamicValues,
+  engineOf,
+  forEachItem,
+  operationOptions,
+  pathParameters,
+  providerDynamicParameters,
+  strings,
+  targetPaths,
+} from './common.js';
+
+/** Get-Item: the items a path names (the container itself, not its children). */
+export const getItem: CmdletDefinition = {
+  name: 'Get-Item',
+  aliases: ['gi'],
+  synopsis: 'Gets the item at a location (a file, a folder, a device…).',
+  parameters: [...pathParameters({ mandatory: true }), ...FILTER_PARAMETERS, FORCE_PARAMETER],
+  defaultParameterSet: 'Path',
+  examples: [
+    { code: 'Get-Item .', remarks: 'The current location as an item.' },
+    { code: 'Get-Item JAFS:\\Jotta\\Archive\\*.pdf', remarks: 'Every PDF in the archive.' },
+  ],
+  dynamicParameters: providerDynamicParameters('Get-Item'),
+  async process(ctx) {
+    const engine = engineOf(ctx.session);
+    const options = operationOptions(ctx);
+    await forEachItem(ctx, targetPaths(ctx.params), options, async (item) => {
+      await ctx.write(engine.toPipelineObject(item));
+    });
+  },
+};
+
+/** Get-ChildItem: the children of containers (a leaf lists itself), recursing on request. */
+export const getChildItem: CmdletDefinition = {
+  name: 'Get-ChildItem',
+  aliases: ['gci', 'dir', 'ls'],
+  synopsis: 'Lists the items in one or more locations.',
+  parameters: [
+    ...pathParameters(),
+    { ...FILTER_PARAMETERS[0], position: 1 },
+    ...FILTER_PARAMETERS.slice(1),
+    { name: 'Recurse', type: 'switch', aliases: ['s', 'r'], help: 'Lists all levels below.' },
+    { name: 'Depth', type: 'int', help: 'Levels below the children to list; implies -Recurse.' },
+    FORCE_PARAMETER,
+    { name: 'Name', type: 'switch', help: 'Writes only the names (relative paths).' },
+  ],
+  defaultParameterSet: 'Path',
+  examples: [
+    { code: 'Get-ChildItem', remarks: 'The items in the current location.' },
+    {
+      code: 'dir JAFS:\\Jotta\\Archive -Recurse -Include *.jpg',
+      remarks: 'All photos, all levels.',
+    },
+    { code: 'gci -Name -Force', remarks: 'Names only, hidden items included.' },
+  ],
+  dynamicParameters: providerDynamicParameters('Get-ChildItem'),
+  async process(ctx) {
+    const engine = engineOf(ctx.session);
+    const params = ctx.params;
+    const depth = params.Depth === undefined ? undefined : Number(params.Depth);
+    const paths = targetPaths(params, '.');
+
+    await forEachItem(
+      ctx,
+      paths,
+      operationOptions(ctx),
+      async (root) => {
+        const options = {
+          ...operationOptions(ctx, dynamicValues(ctx, 'Get-ChildItem', root.path)),
+          recurse: params.Recurse === true || depth !== undefined,
+          depth,
+          include: strings(params.Include),
+          exclude: strings(params.Exclude),
+          filter: params.Filter === undefined ? undefined : String(params.Filter),
+        };
+
+        for await (const entry of engine.childItems(root, options)) {
+          await ctx.write(params.Name === true ? entry.relative : engine.toPipelineObject(entry));
+        }
+      },
+      false,
+    );
+  },
+};
