@@ -8,6 +8,7 @@ export interface CmdletRun {
   errors: unknown[];
   whatIf: string[];
   progress: ProgressEvent[];
+  verbose: string[];
   variables: Map<string, unknown>;
 }
 
@@ -27,7 +28,14 @@ export async function runCmdlet(
     signal?: AbortSignal;
   } = {},
 ): Promise<CmdletRun> {
-  const run: CmdletRun = { output: [], errors: [], whatIf: [], progress: [], variables: new Map() };
+  const run: CmdletRun = {
+    output: [],
+    errors: [],
+    whatIf: [],
+    progress: [],
+    verbose: [],
+    variables: new Map(),
+  };
   const session: SessionApi = {
     engine,
     getVariable: (name) => run.variables.get(name),
@@ -44,7 +52,7 @@ export async function runCmdlet(
     write: async (value) => void run.output.push(value),
     writeError: (error) => void run.errors.push(error),
     writeWarning: () => undefined,
-    writeVerbose: () => undefined,
+    writeVerbose: (message) => void run.verbose.push(message),
     progress: (event) => void (event && run.progress.push(event)),
     shouldProcess: async (target, action) => {
       if (!options.whatIf) return true;
