@@ -86,6 +86,29 @@ export const changeCases: ConformanceCase[] = [
     },
   },
   {
+    name: 'mkdir, rmdir and mkdir again gives one live folder (bug-log B29)',
+    async run(context) {
+      for (const step of ['mkdir', 'rmdir', 'mkdir']) {
+        expectSuccess(await context.harness.rclone([step, 'remote:again/xxxx']), step);
+      }
+      const dirs = await context.harness.rclone(['lsf', '--dirs-only', 'remote:again']);
+      expectSuccess(dirs, 'lsf remote:again');
+      expect(dirs.stdout).toBe('xxxx/\n');
+    },
+  },
+  {
+    name: 'uploading to the path of a trashed file makes a live file with the new content',
+    async run(context) {
+      await uploadSmallFiles(context, 'reborn', { 'r.txt': 'old\n' });
+      expectSuccess(await context.harness.rclone(['deletefile', 'remote:reborn/r.txt']), 'rm');
+      await uploadSmallFiles(context, 'reborn', { 'r.txt': 'new and longer\n' });
+
+      expect(await filePaths(context, 'remote:reborn')).toEqual(['r.txt']);
+      const cat = await context.harness.rclone(['cat', 'remote:reborn/r.txt']);
+      expect(cat.stdout).toBe('new and longer\n');
+    },
+  },
+  {
     name: 'purge removes a folder with everything in it',
     async run(context) {
       await uploadSmallFiles(context, 'purging', { 'p.txt': 'p\n', 'sub/q.txt': 'q\n' });
@@ -103,6 +126,10 @@ export const changeCases: ConformanceCase[] = [
       expectSuccess(await context.harness.rclone(['deletefile', 'remote:trashing/gone.txt']), 'rm');
 
       expect(await filePaths(context, 'remote:trashing')).toEqual(['stays.txt']);
+      const fast = ['--fast-list'];
+      expect(await filePaths(context, 'remote:trashing', fast), 'liststream').toEqual([
+        'stays.txt',
+      ]);
       const trashed = ['--jottacloud-trashed-only'];
       expect(await filePaths(context, 'remote:trashing', trashed)).toEqual(['gone.txt']);
 

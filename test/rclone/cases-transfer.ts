@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { expect } from 'vitest';
@@ -90,6 +91,34 @@ export const transferCases: ConformanceCase[] = [
       expectListingMatchesTree(fast, context);
       const key = (entry: LsJsonEntry): string => `${entry.Path}|${entry.Size}|${entry.IsDir}`;
       expect(fast.map(key).sort()).toEqual(slow.map(key).sort());
+    },
+  },
+  {
+    name: 'lsjson -R gives each file its local modification time (second precision)',
+    async run(context) {
+      await ensureTree(context);
+      const entries = await listRemote(context, REMOTE_TREE);
+      const remoteTimes = entries
+        .filter((entry) => !entry.IsDir)
+        .map((entry) => [entry.Path, Math.floor(Date.parse(entry.ModTime) / 1000)]);
+
+      const localTimes = [];
+      for (const path of context.tree.keys()) {
+        const { mtimeMs } = await stat(join(context.localTree, ...path.split('/')));
+        localTimes.push([path, Math.floor(mtimeMs / 1000)]);
+      }
+      expect(remoteTimes.sort()).toEqual(localTimes.sort());
+    },
+  },
+  {
+    name: 'a second copy up transfers nothing (sizes and times round-trip)',
+    async run(context) {
+      await ensureTree(context);
+      const again = ['copy', '-v', context.localTree, REMOTE_TREE];
+      const result = await context.harness.rclone(again);
+      expectSuccess(result, 'second copy');
+      expect(result.stderr).not.toMatch(/: Copied \(/);
+      expect(result.stderr).toMatch(/Unchanged skipping|There was nothing to transfer/);
     },
   },
   {

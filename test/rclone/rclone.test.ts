@@ -51,6 +51,12 @@ describe.skipIf(!INSTALLED)('rclone 1.60 jottacloud back-end against the local s
   }, 120_000);
 
   afterAll(async () => {
+    if (process.env.JAFS_RCLONE_TRACE === '1') {
+      const lines = harness?.gateway.forwarded.map(
+        (r) => `${r.status} ${r.method} ${r.host}${r.path}`,
+      );
+      console.log(`requests rclone sent through the gateway:\n${lines?.join('\n')}`);
+    }
     await harness?.close();
     await server?.close();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
