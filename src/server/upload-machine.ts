@@ -112,6 +112,7 @@ export async function receive(
       start,
       body,
       revision.size - start,
+      (done) => backend.revisions.setReceived(revision, start + done),
     );
     const received = start + written;
     if (failure instanceof JfsHttpError) {

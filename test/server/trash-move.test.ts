@@ -27,7 +27,9 @@ describe('mv, mvDir, cp', () => {
     expect(root['@uuid']).toBe(uploaded.root['@uuid']);
     expect(root.path['#text']).toBe(`/${USER}/Jotta/Archive/mv/new`);
     expect((await t.jfs('/Jotta/Archive/mv/a.txt')).status).toBe(404);
-    expect(await (await t.jfs('/Jotta/Archive/mv/new/b%20name.txt?mode=bin')).text()).toBe('move me');
+    expect(await (await t.jfs('/Jotta/Archive/mv/new/b%20name.txt?mode=bin')).text()).toBe(
+      'move me',
+    );
   });
 
   it('mv accepts a form-encoded destination with + for spaces', async () => {
@@ -57,7 +59,9 @@ describe('mv, mvDir, cp', () => {
     const response = await t.post(`/Jotta/Archive/tree/?mvDir=${abs('moved/tree2')}`);
     expect(response.status).toBe(200);
     expect((await xml(response)).root['@name']).toBe('tree2');
-    expect(await (await t.jfs('/Jotta/Archive/moved/tree2/sub/deep.txt?mode=bin')).text()).toBe('deep');
+    expect(await (await t.jfs('/Jotta/Archive/moved/tree2/sub/deep.txt?mode=bin')).text()).toBe(
+      'deep',
+    );
     expect((await t.jfs('/Jotta/Archive/tree')).status).toBe(404);
   });
 
@@ -69,7 +73,9 @@ describe('mv, mvDir, cp', () => {
 
   it('a case-only rename works', async () => {
     await t.upload('/Jotta/Archive/case/readme.txt', 'r');
-    expect((await t.post(`/Jotta/Archive/case/readme.txt?mv=${abs('case/README.txt')}`)).status).toBe(200);
+    expect(
+      (await t.post(`/Jotta/Archive/case/readme.txt?mv=${abs('case/README.txt')}`)).status,
+    ).toBe(200);
     expect(await fileNames('/Jotta/Archive/case')).toEqual(['README.txt']);
   });
 
@@ -80,7 +86,9 @@ describe('mv, mvDir, cp', () => {
     const copied = await xml(response);
     expect(copied.root['@name']).toBe('copy.txt');
     expect(copied.root.currentRevision.md5).toBe(md5('copy source'));
-    expect(await (await t.jfs('/Jotta/Archive/cp/dst/copy.txt?mode=bin')).text()).toBe('copy source');
+    expect(await (await t.jfs('/Jotta/Archive/cp/dst/copy.txt?mode=bin')).text()).toBe(
+      'copy source',
+    );
     expect(await (await t.jfs('/Jotta/Archive/cp/src.txt?mode=bin')).text()).toBe('copy source');
 
     await t.upload('/Jotta/Archive/cp/other.txt', 'other');
@@ -176,7 +184,10 @@ describe('trash', () => {
   it('cphash restores a file out of a trashed folder under a re-created live parent', async () => {
     await t.upload('/Jotta/Archive/rf/sub/one.txt', 'one');
     await t.post('/Jotta/Archive/rf?dlDir=true');
-    const response = await t.post('/Jotta/Archive/rf/sub/one.txt?cphash=true', { JMd5: md5('one'), JSize: '3' });
+    const response = await t.post('/Jotta/Archive/rf/sub/one.txt?cphash=true', {
+      JMd5: md5('one'),
+      JSize: '3',
+    });
     expect(response.status).toBe(200);
     const folder = await xml(await t.jfs('/Jotta/Archive/rf/sub'));
     expect(folder.root['@deleted']).toBeUndefined();
@@ -193,11 +204,17 @@ describe('trash', () => {
     expect(touch.status).toBe(200);
     expect((await xml(touch)).root.currentRevision.number).toBe('1');
 
-    const dedupe = await t.post('/Jotta/Archive/ch/twin.txt?cphash=true', { JMd5: md5('known content'), JSize: '13' });
+    const dedupe = await t.post('/Jotta/Archive/ch/twin.txt?cphash=true', {
+      JMd5: md5('known content'),
+      JSize: '13',
+    });
     expect(dedupe.status).toBe(200);
     expect(await (await t.jfs('/Jotta/Archive/ch/twin.txt?mode=bin')).text()).toBe('known content');
 
-    const unknown = await t.post('/Jotta/Archive/ch/new.txt?cphash=true', { JMd5: md5('never seen'), JSize: '10' });
+    const unknown = await t.post('/Jotta/Archive/ch/new.txt?cphash=true', {
+      JMd5: md5('never seen'),
+      JSize: '10',
+    });
     expect(unknown.status).toBe(404);
     expect((await t.jfs('/Jotta/Archive/ch/new.txt')).status).toBe(404);
   });
@@ -216,7 +233,10 @@ describe('trash', () => {
   it('purge_trash empties the trash and reports the counts', async () => {
     const before = await xml(await t.jfs('/Jotta/Trash'));
     expect(Number(before.root.metadata['@total'])).toBeGreaterThan(0);
-    const response = await fetch(`${t.url}/files/v1/purge_trash`, { method: 'POST', headers: { Authorization: t.auth } });
+    const response = await fetch(`${t.url}/files/v1/purge_trash`, {
+      method: 'POST',
+      headers: { Authorization: t.auth },
+    });
     expect(response.status).toBe(200);
     const counts = (await response.json()) as { folders: number; files: number };
     expect(counts.files).toBeGreaterThan(0);
@@ -267,7 +287,9 @@ describe('views and recursive listings', () => {
     const text = await response.text();
     expect(text).not.toMatch(/>\s+</);
     expect(text).toContain('<folder><path>/Sync/l/b</path></folder>');
-    expect(text).toContain(`<file><path>/Sync/l</path><filename>a.txt</filename><md5>${md5('a')}</md5><size>1</size>`);
+    expect(text).toContain(
+      `<file><path>/Sync/l</path><filename>a.txt</filename><md5>${md5('a')}</md5><size>1</size>`,
+    );
     expect(text).toMatch(/<modified>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z<\/modified>/);
     const folders = text.match(/<folder>/g)?.length;
     const files = text.match(/<file>/g)?.length;

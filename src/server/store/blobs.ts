@@ -47,13 +47,21 @@ export class BlobStore {
     start: number,
     body: Readable,
     limit: number,
+    checkpoint: (written: number) => void,
   ): Promise<AppendResult> {
     const file = await open(join(this.#partial, String(revisionId)), 'a+');
     let written = 0;
+    let synced = 0;
     let failure: unknown;
     try {
       await file.truncate(start);
       for await (const chunk of body as AsyncIterable<Buffer>) {
+        if (written - synced >= CHECKPOINT_BYTES) {
+          // Made durable and recorded now and then, so a killed server resumes near the break.
+          await file.sync();
+          synced = written;
+          checkpoint(written);
+        }
         if (written + chunk.length > limit) {
           const room = limit - written;
           if (room > 0) await file.write(chunk, 0, room, start + written);
@@ -126,6 +134,9 @@ export class BlobStore {
     return report;
   }
 }
+
+/** How many bytes may arrive between two durable checkpoints of an upload. */
+const CHECKPOINT_BYTES = 1024 * 1024;
 
 export interface AppendResult {
   written: number;
