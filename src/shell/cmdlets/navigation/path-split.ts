@@ -9,7 +9,8 @@ const TRAILING = /[\\/]+$/;
 
 /** `JAFS:` of `JAFS:\a` (undefined without a drive qualifier). */
 export function qualifierOf(path: string): string | undefined {
-  const drive = driveQualifier(path.slice(path.indexOf('::') + (path.includes('::') ? 2 : 0)));
+  const inner = path.includes('::') ? path.slice(path.indexOf('::') + 2) : path;
+  const drive = driveQualifier(inner);
   return drive === undefined ? undefined : `${drive}:`;
 }
 
