@@ -36,9 +36,17 @@ const KIND_BY_NAME: Readonly<Record<string, NewItemKind>> = {
   leaf: 'file',
 };
 
-/** Item types New-Item accepts inside the container `path`. */
+/**
+ * Item types New-Item accepts inside the container `path`, followed by the type `path` itself
+ * would have. The engine asks with the parent of the new item, the New-Item cmdlet (as of this
+ * writing) with the new item's own path; answering both keeps `-ItemType device` valid either
+ * way, and newItem still checks the level.
+ */
 export function newItemTypes(path: string): readonly string[] {
-  return TYPES_INSIDE[levelOf(path)];
+  const inside = TYPES_INSIDE[levelOf(path)];
+  if (path === '/') return inside;
+  const own = TYPES_INSIDE[levelOf(parentOf(path))];
+  return [...inside, ...own.filter((type) => !inside.includes(type))];
 }
 
 /** Item found at `path` even if hidden, unless it is only a trashed leftover there. */
@@ -62,7 +70,7 @@ export async function newItem(
   ctx: Context,
 ): Promise<ProviderItem> {
   const shown = displayPath(path, ctx.drive);
-  const allowed = newItemTypes(parentOf(path));
+  const allowed = TYPES_INSIDE[levelOf(parentOf(path))];
   const kind = KIND_BY_NAME[itemType.replace(/[\s_-]/g, '').toLowerCase()];
   if (path === '/' || !kind || !allowed.includes(kind)) {
     throw new ItemTypeError(shown, itemType, allowed);

@@ -16,6 +16,14 @@ export const ITEM_TYPES = {
   file: 'Jafs.Jottacloud.File',
 } as const;
 
+/**
+ * A trashed item outside the Trash view: hidden, and gone for Test-Path and "has children".
+ * In the Trash view the same entries are ordinary items.
+ */
+function trashed(deleted: Date | undefined, hidden: boolean): true | undefined {
+  return deleted !== undefined && hidden ? true : undefined;
+}
+
 /** PowerShell's Mode column: d(irectory) a(rchive) r(ead-only) h(idden) s(ystem). */
 function containerMode(hidden: boolean): string {
   return hidden ? 'd--h-' : 'd----';
@@ -74,6 +82,7 @@ export function mountPointItem(
     name: entry.name,
     isContainer: true,
     hidden,
+    deleted: trashed(entry.deleted, hidden),
     typeNames: [ITEM_TYPES.mountPoint],
     lastWriteTime: entry.modified,
     properties: {
@@ -93,6 +102,7 @@ export function folderItem(entry: FolderEntry, hidden: boolean): ProviderItem {
     name: entry.name,
     isContainer: true,
     hidden,
+    deleted: trashed(entry.deleted, hidden),
     typeNames: [ITEM_TYPES.folder],
     properties: {
       Name: entry.name,
@@ -109,6 +119,7 @@ export function fileItem(file: JfsFile, hidden: boolean): ProviderItem {
     name: file.name,
     isContainer: false,
     hidden,
+    deleted: trashed(file.deleted, hidden),
     typeNames: [ITEM_TYPES.file],
     size: file.currentRevision ? file.size : undefined,
     md5: file.currentRevision ? file.md5?.toLowerCase() : undefined,

@@ -20,6 +20,12 @@ export interface ProviderItem {
   isContainer: boolean;
   /** Hidden items are left out of listings unless -Force (Trash, Links, deleted items). */
   hidden?: boolean;
+  /**
+   * The item is in the store's trash (a Jottacloud item moved there by Remove-Item). Listed like
+   * a hidden item, only with -Force, but semantically gone: it does not make Test-Path true and
+   * does not count as a child when Remove-Item asks whether a container has children.
+   */
+  deleted?: boolean;
   /** Formatting view key, most specific first, e.g. `['Jafs.Jottacloud.File']`. */
   typeNames: readonly string[];
   /**

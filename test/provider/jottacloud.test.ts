@@ -81,14 +81,16 @@ describe('Jottacloud provider: the account hierarchy', () => {
     expect(names(await children(provider, '/MyLaptop/Backup', ctx))).toEqual([]);
     expect(await provider.getItem('/MyLaptop/Backup/Docs', ctx)).toBeUndefined();
     const trashed = await provider.getItem('/MyLaptop/Backup/Docs', jafs.context({ force: true }));
-    expect(trashed).toMatchObject({ hidden: true, properties: { Mode: 'd--h-' } });
+    expect(trashed).toMatchObject({ hidden: true, deleted: true, properties: { Mode: 'd--h-' } });
     expect(trashed?.properties.Deleted).toBeInstanceOf(Date);
 
     // Mount point to Trash likewise.
     await provider.removeItem!('/MyLaptop/Backup', { recurse: true }, ctx);
     expect(names(await children(provider, '/MyLaptop', ctx))).toEqual([]);
     const forced = await children(provider, '/MyLaptop', jafs.context({ force: true }));
-    expect(forced.map((item) => [item.name, item.hidden])).toEqual([['Backup', true]]);
+    expect(forced.map((item) => [item.name, item.hidden, item.deleted])).toEqual([
+      ['Backup', true, true],
+    ]);
 
     // A device has no Trash: without -Permanent it is an error and the device stays.
     const refusal = provider.removeItem!('/MyLaptop', { recurse: true }, ctx);
@@ -133,8 +135,10 @@ describe('Jottacloud provider: the account hierarchy', () => {
       provider.newItem!('/Jotta/Archive/x', 'mountpoint', undefined, ctx),
     ).rejects.toThrow('Item types allowed here: folder, file.');
 
+    // What may go inside first (the engine's question), then what the path itself may be.
     expect(provider.newItemTypes!('/')).toEqual(['device']);
-    expect(provider.newItemTypes!('/Jotta')).toEqual(['mountpoint']);
+    expect(provider.newItemTypes!('/Jotta')).toEqual(['mountpoint', 'device']);
+    expect(provider.newItemTypes!('/Jotta/Archive')).toEqual(['folder', 'file', 'mountpoint']);
     expect(provider.newItemTypes!('/Jotta/Archive/docs')).toEqual(['folder', 'file']);
 
     const made = await provider.newItem!('/Jotta/Archive/generic', 'Directory', undefined, ctx);
@@ -183,6 +187,7 @@ describe('Jottacloud provider: the built-in device', () => {
     const binned = trash.find((item) => item.name === 'binned');
     expect(binned).toMatchObject({ isContainer: true });
     expect(binned?.hidden).toBeFalsy();
+    expect(binned?.deleted).toBeFalsy();
     const old = trash.find((item) => item.name === 'old.txt');
     expect(old?.properties).toMatchObject({ OriginalPath: 'JAFS:\\Jotta\\Archive\\old.txt' });
 
