@@ -57,6 +57,12 @@ export function matchItemType(given: string | undefined, known: readonly string[
   throw new UnknownItemTypeError(given, known);
 }
 
+/** The provider's spelling of `-ItemType` for a new item at `target` (asks its parent). */
+export function itemTypeFor(target: ItemPath, itemType: string | undefined): string {
+  const parent = parentOf(target);
+  return matchItemType(itemType, target.drive.provider.newItemTypes?.(parent?.providerPath ?? '/'));
+}
+
 /** New-Item: checks the parent and an existing item, then asks the provider. */
 export async function newItem(
   target: ItemPath,
@@ -67,7 +73,7 @@ export async function newItem(
   const provider = target.drive.provider;
   const create = need(provider, 'newItem', target);
   const parent = parentOf(target);
-  const type = matchItemType(itemType, provider.newItemTypes?.(parent?.providerPath ?? '/'));
+  const type = itemTypeFor(target, itemType);
 
   const existing = await getItem(target, options);
   if (existing && !options.force) throw new ItemExistsError(target.display, existing.isContainer);

@@ -1,7 +1,7 @@
 import type { CmdletContext, CmdletDefinition } from '../../api.js';
 import type { ParameterDefinition } from '../../../core/parameters.js';
 import { childOf, type ItemPath } from '../../../provider/item-path.js';
-import { matchItemType } from '../../../provider/item-operations.js';
+import { itemTypeFor } from '../../../provider/item-operations.js';
 import {
   FORCE_PARAMETER,
   dynamicValues,
@@ -82,7 +82,7 @@ async function createItems(ctx: CmdletContext, itemType: string | undefined): Pr
       const { target, value } = await targetOf(ctx, path, name, itemType);
       const options = operationOptions(ctx, dynamicValues(ctx, 'New-Item', target));
       const provider = target.drive.provider;
-      const type = matchItemType(itemType, provider.newItemTypes?.(target.providerPath));
+      const type = itemTypeFor(target, itemType);
       const action = provider.name === 'FileSystem' ? `Create ${type}` : `New ${type || 'item'}`;
       if (!(await ctx.shouldProcess(`Destination: ${target.display}`, action))) continue;
 
