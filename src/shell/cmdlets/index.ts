@@ -1,0 +1,17 @@
+import type { CmdletDefinition } from '../api.js';
+import { formatCmdlets } from './format.js';
+import { outCmdlets } from './out.js';
+import { selectCmdlet } from './select.js';
+import { sortGroupMeasureCmdlets } from './sort-group-measure.js';
+import { whereForeachCmdlets } from './where-foreach.js';
+import { writeCmdlets } from './write.js';
+
+/** The cmdlets of the language itself, registered in every shell. */
+export const languageCmdlets: readonly CmdletDefinition[] = [
+  ...writeCmdlets,
+  ...outCmdlets,
+  ...whereForeachCmdlets,
+  selectCmdlet,
+  ...sortGroupMeasureCmdlets,
+  ...formatCmdlets,
+];

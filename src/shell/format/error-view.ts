@@ -1,0 +1,49 @@
+import { ErrorRecord, locate, ParseError, ScriptRuntimeError, ThrownError } from '../errors.js';
+
+/**
+ * PowerShell's ConciseView: `Command: message` for a one-line interactive command; for scripts,
+ * later lines of multi-line input and parse errors, the `Line |` gutter with the failing text
+ * marked by `~`.
+ */
+export function renderErrorRecord(record: ErrorRecord): string {
+  const message = record.Exception.message;
+  const reason = reasonOf(record);
+  const where = locate(record.source, record.extent);
+  const positional =
+    record.source !== undefined &&
+    record.extent !== undefined &&
+    (record.source.file !== undefined ||
+      where.line > 1 ||
+      record.CategoryInfo.Category === 'ParserError');
+  if (!positional) return `${reason}: ${message}\n`;
+
+  const header = record.source?.file
+    ? `${reason}: ${record.source.file}:${where.line}`
+    : `${reason}:`;
+  const lineNumber = String(where.line).padStart(4);
+  const extent = record.extent ?? { start: 0, end: 0 };
+  const available = Math.max(1, where.text.length - where.column);
+  const marks = Math.max(1, Math.min(extent.end - extent.start, available));
+  const lines = [
+    header,
+    'Line |',
+    `${lineNumber} |  ${where.text}`,
+    `     |  ${' '.repeat(where.column)}${'~'.repeat(marks)}`,
+    ...message.split('\n').map((line) => `     | ${line}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function reasonOf(record: ErrorRecord): string {
+  if (record.CategoryInfo.Category === 'ParserError' || record.Exception instanceof ParseError)
+    return 'ParserError';
+  if (record.commandName) return record.commandName;
+  if (record.Exception instanceof ThrownError) return 'Exception';
+  if (record.Exception instanceof ScriptRuntimeError) {
+    return record.CategoryInfo.Category === 'NotSpecified'
+      ? 'RuntimeException'
+      : record.CategoryInfo.Category;
+  }
+  const category = record.CategoryInfo.Category;
+  return category === 'NotSpecified' ? record.Exception.name : category;
+}

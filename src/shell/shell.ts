@@ -1,0 +1,166 @@
+import path from 'node:path';
+import { isAbortError } from '../core/errors.js';
+import type { EngineApi } from '../provider/engine-api.js';
+import type { CmdletDefinition, Completion, Host, RunResult, Shell } from './api.js';
+import { complete } from './completion/complete.js';
+import { ErrorRecord, ParseError, type SourceInfo } from './errors.js';
+import { renderErrorRecord } from './format/error-view.js';
+import { OutDefault } from './format/out-default.js';
+import { parse } from './parser/parser.js';
+import { Evaluator } from './runtime/evaluator.js';
+import {
+  BreakSignal,
+  ContinueSignal,
+  ExitSignal,
+  ReturnSignal,
+  TerminatingError,
+} from './runtime/flow.js';
+import { Scope } from './runtime/scope.js';
+import { Session } from './runtime/session.js';
+import type { ExecState } from './runtime/state.js';
+import { toStr } from './runtime/values.js';
+
+/** The Shell the UI and the CLI drive: one session, many runs. */
+export class ShellSession implements Shell {
+  readonly session: Session;
+  readonly evaluator: Evaluator;
+  private unhandled = 0;
+
+  constructor(options: {
+    host: Host;
+    engine: EngineApi;
+    cmdlets: readonly CmdletDefinition[];
+    variables?: Record<string, unknown>;
+  }) {
+    this.session = new Session(options.engine, options.host);
+    for (const cmdlet of options.cmdlets) this.session.register(cmdlet);
+    for (const [name, value] of Object.entries(options.variables ?? {}))
+      this.session.global.set(name, value);
+    this.evaluator = new Evaluator(this.session, (record) => {
+      this.unhandled += 1;
+      this.reportError(record);
+    });
+  }
+
+  private reportError(record: ErrorRecord): void {
+    this.session.host.writeError(renderErrorRecord(record));
+  }
+
+  async run(
+    text: string,
+    options: { signal?: AbortSignal; file?: string; args?: readonly string[] } = {},
+  ): Promise<RunResult> {
+    const source: SourceInfo = { text, file: options.file };
+    let statements;
+    try {
+      statements = parse(text);
+    } catch (error) {
+      if (!(error instanceof ParseError)) throw error;
+      const record = new ErrorRecord(error, {
+        source,
+        extent: { start: error.offset, end: error.offset + error.length },
+      });
+      this.session.errors.unshift(record);
+      this.reportError(record);
+      return { failed: true };
+    }
+
+    const scope = options.file ? new Scope(this.session.global, 'script') : this.session.global;
+    if (options.file) {
+      scope.set('PSScriptRoot', path.dirname(options.file));
+      scope.set('PSCommandPath', options.file);
+      scope.set('MyInvocation', {
+        MyCommand: { Path: options.file, Name: path.basename(options.file) },
+      });
+    }
+    scope.set('args', [...(options.args ?? [])]);
+    const st: ExecState = {
+      scope,
+      source,
+      signal: options.signal ?? new AbortController().signal,
+      tryDepth: 0,
+    };
+    const host = this.session.host;
+    const out = new OutDefault(
+      (chunk) => {
+        if (chunk) host.write(chunk);
+      },
+      () => host.width,
+      host.color,
+      renderErrorRecord,
+    );
+
+    const before = this.unhandled;
+    try {
+      for (const statement of statements) {
+        try {
+          await this.evaluator.runBlock([statement], st, async (value) => out.push(value));
+        } finally {
+          out.flush();
+        }
+      }
+    } catch (error) {
+      return this.finish(error, before);
+    } finally {
+      this.session.current = this.session.global;
+    }
+    return { failed: this.unhandled > before };
+  }
+
+  private finish(error: unknown, before: number): RunResult {
+    if (error instanceof ExitSignal) {
+      this.session.global.set('LASTEXITCODE', error.code);
+      return { exitCode: error.code, failed: false };
+    }
+    if (error instanceof TerminatingError) {
+      this.session.errors.unshift(error.record);
+      this.reportError(error.record);
+      return { failed: true };
+    }
+    if (
+      error instanceof ReturnSignal ||
+      error instanceof BreakSignal ||
+      error instanceof ContinueSignal
+    ) {
+      return { failed: this.unhandled > before };
+    }
+    if (isAbortError(error)) return { failed: true };
+    throw error;
+  }
+
+  complete(line: string, cursor: number, signal?: AbortSignal): Promise<Completion> {
+    return complete(this.session, line, cursor, signal ?? new AbortController().signal);
+  }
+
+  async prompt(): Promise<string> {
+    if (this.session.functions.has('prompt')) {
+      const outputs: unknown[] = [];
+      const host = this.session.host;
+      const silent = { ...host, write: (t: string) => outputs.push(t) };
+      void silent;
+      const shell = this.evaluator;
+      const st: ExecState = {
+        scope: this.session.global,
+        source: { text: 'prompt' },
+        signal: new AbortController().signal,
+        tryDepth: 0,
+      };
+      try {
+        await shell.runBlock(parse('prompt'), st, async (value) => void outputs.push(value));
+        return outputs.map(toStr).join('');
+      } catch {
+        // A broken prompt function falls back to the default prompt, as in PowerShell.
+      }
+    }
+    return `PS ${this.session.engine.currentLocation().display}> `;
+  }
+
+  isIncomplete(text: string): boolean {
+    try {
+      parse(text);
+      return false;
+    } catch (error) {
+      return error instanceof ParseError && error.incomplete;
+    }
+  }
+}
