@@ -43,3 +43,14 @@ describe('App at the prompt', () => {
     expect(app.session.getState().exitCode).toBe(3);
   });
 });
+
+describe('App output volume', () => {
+  it('prints every line of a long output, in order, once', async () => {
+    const app = await renderApp((host) => new TestShell(host));
+    await app.press('lines 300', KEY.enter);
+    const text = await app.see('line 299');
+    const printed = text.split('\n').filter((line) => line.startsWith('line '));
+    expect(printed).toEqual(Array.from({ length: 300 }, (_, index) => `line ${index}`));
+    expect(app.session.getState().transcript.length).toBeLessThan(300);
+  });
+});

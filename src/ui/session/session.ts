@@ -6,8 +6,10 @@ import { historyReducer, EMPTY_HISTORY, type HistoryAction } from '../state/hist
 import { editorReducer, EMPTY_EDITOR, type EditorAction } from '../state/line-editor.js';
 import type { OutputKind, UiState } from '../state/ui-state.js';
 import { routeKey } from './router.js';
+import { CompletionLookup } from './completion-lookup.js';
 import { HistorySaver } from './history-saver.js';
 import { RequestBroker } from './requests.js';
+import { Transcript } from './transcript.js';
 
 /** What the session needs from around it; all optional so tests can leave them out. */
 export interface SessionOptions {
@@ -47,14 +49,13 @@ export class InteractiveSession {
   private readonly listeners = new Set<() => void>();
   private shell: Shell | undefined;
   private runController: AbortController | undefined;
-  private completionController: AbortController | undefined;
-  private completionId = 0;
-  private nextEntryId = 0;
   /** Keys typed while a command runs, replayed when the prompt returns (as PSReadLine does). */
   private typeAhead: KeyPress[] = [];
   /** Text between the bracketed-paste markers, while a paste arrives. */
   private pasting: string | undefined;
   readonly requests = new RequestBroker(this);
+  private readonly transcript = new Transcript(this);
+  private readonly lookup = new CompletionLookup(this);
   readonly now: () => number;
   private readonly historySaver: HistorySaver | undefined;
 
@@ -134,46 +135,22 @@ export class InteractiveSession {
     this.update((state) => completionReducer(state, action));
   }
 
-  /** Starts a completion lookup; typing on aborts it (see cancelCompletion). */
+  /** Starts a completion lookup; typing on aborts it. */
   requestCompletion(menu: boolean, reverse: boolean): void {
-    const shell = this.shell;
-    if (!shell) return;
-
-    const id = ++this.completionId;
-    const controller = new AbortController();
-    this.completionController = controller;
-    const { text, cursor } = this.state.editor;
-    this.completion({ type: 'request', id, menu, reverse });
-
-    shell.complete(text, cursor, controller.signal).then(
-      (completion) => {
-        if (!controller.signal.aborted) this.completion({ type: 'resolve', id, completion });
-      },
-      () => {
-        // A failed or aborted lookup offers nothing; the line stays as typed.
-        if (this.state.completion.kind === 'loading' && this.completionId === id) {
-          this.completion({ type: 'reset' });
-        }
-      },
-    );
+    this.lookup.start(menu, reverse);
   }
 
   cancelCompletion(): void {
-    this.completionController?.abort();
-    this.completionController = undefined;
-    this.completion({ type: 'reset' });
+    this.lookup.cancel();
   }
 
-  /** Prints finished output above the live area. */
+  /** Prints finished output above the live area (see Transcript). */
   append(kind: OutputKind, text: string): void {
-    const entry = { id: this.nextEntryId++, kind, text: text.replace(/\r?\n$/, '') };
-    (this.state.transcript as (typeof entry)[]).push(entry);
-    this.update((state) => ({ outputVersion: state.outputVersion + 1 }));
+    this.transcript.append(kind, text);
   }
 
-  /** Starts a new, empty transcript (earlier output is on the terminal already). */
   newSegment(): void {
-    this.update((state) => ({ transcript: [], segment: state.segment + 1 }));
+    this.transcript.newSegment();
   }
 
   setProgress(id: number, event: ProgressEvent | undefined): void {

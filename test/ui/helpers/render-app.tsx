@@ -38,18 +38,36 @@ export const KEY = {
   pasteEnd: '\u001B[201~',
 };
 
+/** What ink-testing-library gives back, narrowed to what the tests use. */
+export interface RenderedUi {
+  stdin: { write(data: string): void };
+  frames: string[];
+  lastFrame(): string | undefined;
+}
+
+export interface AppHarness<S extends Shell> {
+  session: InteractiveSession;
+  shell: S;
+  host: Host;
+  ui: RenderedUi;
+  press(...keys: string[]): Promise<void>;
+  frame(check: (text: string) => boolean): Promise<string>;
+  see(needle: string): Promise<string>;
+  promptLine(): string;
+}
+
 /** Renders the App over a session and a shell built on its Ink host. */
 export async function renderApp<S extends Shell>(
   makeShell: (host: Host) => S,
   options: SessionOptions & { columns?: number } = {},
-) {
+): Promise<AppHarness<S>> {
   const session = new InteractiveSession(options);
   const host = createInkHost(session, {
     stdout: { columns: options.columns ?? 100 },
     color: false,
   });
   const shell = makeShell(host);
-  const ui = render(<App session={session} color={false} />);
+  const ui: RenderedUi = render(<App session={session} color={false} />);
   await session.attachShell(shell);
 
   /** Sends keys one event at a time, as a terminal would. */

@@ -70,6 +70,9 @@ export class TestShell implements Shell {
       case 'warn':
         this.host.writeWarning(args.join(' '));
         return { failed: false };
+      case 'lines':
+        for (let index = 0; index < Number(args[0]); index++) this.host.write(`line ${index}\n`);
+        return { failed: false };
       case 'wait':
         return this.waitForAbort(options.signal);
       case 'ask': {
