@@ -7,6 +7,8 @@ import {
   type DownloadOptions,
 } from './download.js';
 import { ConflictError, NotFoundError, ProtocolError } from './errors.js';
+import { ExtraRequests } from './extras.js';
+import type { StreamEntry } from './liststream.js';
 import { fetchCustomerUsername } from './login.js';
 import { stderrLogger, type JfsLogger } from './logger.js';
 import type {
@@ -54,6 +56,7 @@ export class Jottacloud {
   private readonly baseUrl: string;
   private readonly auth: JottacloudAuth;
   private readonly requests: ObjectRequests;
+  private readonly extras: ExtraRequests;
   private user?: Promise<string>;
 
   constructor(options: JottacloudOptions) {
@@ -72,6 +75,7 @@ export class Jottacloud {
     this.requests = new ObjectRequests(this.transport, this.baseUrl, (signal) =>
       this.username(signal),
     );
+    this.extras = new ExtraRequests(this.transport, this.baseUrl, this.requests);
   }
 
   /** The JFS username: the Basic login, or `account/v1/customer` for token sessions (B15). */
@@ -238,6 +242,31 @@ export class Jottacloud {
     const names = parseItemPath(path, 2, 'a mount point or folder');
     const document = await this.requests.get(names, 'list', signal, { mode: 'list' });
     return this.requests.expect('filedirlist', document) as FileDirList;
+  }
+
+  /**
+   * `mode=liststream`: the subtree as an async iterable, parsed while it arrives (bounded
+   * memory, B34); only completed, live files. Throws ProtocolError when the closing counts do not
+   * match what arrived (a cut-short listing).
+   */
+  listStream(path: string, signal?: AbortSignal): AsyncIterable<StreamEntry> {
+    const names = parseItemPath(path, 2, 'a mount point or folder');
+    return this.extras.listStream(names, signal);
+  }
+
+  /** Brings a trashed file back at its original path (`cphash` with its MD5/size, B30). */
+  async restoreFile(path: string, signal?: AbortSignal): Promise<JfsFile> {
+    return this.extras.restoreFile(parseItemPath(path, 3, 'a file'), signal);
+  }
+
+  /** Empties the trash for good; resolves with the numbers of folders and files removed. */
+  async purgeTrash(signal?: AbortSignal): Promise<{ folders: number; files: number }> {
+    return this.extras.purgeTrash(signal);
+  }
+
+  /** Turns the public link of a file or folder on or off; `publicUri` holds the link id. */
+  async setShared(path: string, shared: boolean, signal?: AbortSignal): Promise<JfsFile | Folder> {
+    return this.extras.setShared(parseItemPath(path, 3, 'a file or folder'), shared, signal);
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { open, rename, stat, unlink, utimes, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { PassThrough, Transform, type Readable, type TransformCallback } from 'node:stream';
 
 import { OperationCanceledError } from '../core/errors.js';
 import {
@@ -56,12 +56,36 @@ export async function openDownload(
   });
 
   const length = Number(response.headers['content-length'] ?? NaN);
-  const body = response.body as unknown as Readable;
+  const body = guardStream(response.body as unknown as Readable, path, options.signal);
   if (offset > 0 && response.status === 200) {
     const size = Number.isFinite(length) ? Math.max(0, length - offset) : NaN;
     return { stream: body.pipe(new SkipBytes(offset)), size };
   }
   return { stream: body, size: length };
+}
+
+/**
+ * Re-emits a response body, turning a connection lost midway into a TransportError (or
+ * OperationCanceledError after an abort) so consumers see the client's error classes only.
+ */
+export function guardStream(body: Readable, path: string, signal?: AbortSignal): Readable {
+  const guarded = new PassThrough();
+  body.on('error', (error) => {
+    if (signal?.aborted) return guarded.destroy(new OperationCanceledError());
+    guarded.destroy(
+      new TransportError(`The transfer of ${path} broke off: ${errorCode(error)}. Try again.`, {
+        path,
+        cause: error,
+      }),
+    );
+  });
+  guarded.on('close', () => body.destroy());
+  return body.pipe(guarded);
+}
+
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : 'connection lost';
 }
 
 /** Drops the first `count` bytes of a stream. */

