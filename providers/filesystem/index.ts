@@ -1,4 +1,4 @@
-import { cp, mkdir, opendir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, opendir, readdir, rename, rm, statfs, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Provider, ProviderContext, ProviderItem } from '../../src/provider/types.js';
@@ -24,6 +24,11 @@ export function createFileSystemProvider(): Provider {
     description: 'The local file system.',
 
     defaultDrives: () => [{ name: '/', root: '/', description: 'The file system root.' }],
+
+    async driveSpace(drive) {
+      const space = await statfs(drive.root);
+      return { used: (space.blocks - space.bfree) * space.bsize, free: space.bavail * space.bsize };
+    },
 
     getItem: (fullName) => guard(fullName, () => statItem(fullName)),
     getChildItems: (fullName, ctx) => listDirectory(fullName, ctx),
