@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 
 import { OperationCanceledError } from '../core/errors.js';
 import {
+  AuthError,
   CorruptUploadError,
   IncompleteUploadError,
   JfsError,
@@ -63,6 +64,7 @@ export async function uploadFile(
   const { signal, onProgress } = options;
   const md5 = await sourceMd5(source, path, signal);
   let failures = 0;
+  let reauthorized = false;
 
   for (;;) {
     throwIfAborted(signal);
@@ -75,6 +77,12 @@ export async function uploadFile(
       if (done) break;
     } catch (error) {
       if (error instanceof OperationCanceledError || signal?.aborted) throw error;
+      // A token that expired mid-transfer was refreshed by the transport, but a streamed body
+      // cannot be re-sent there: allocate again and resume once with the new token (B16).
+      if (error instanceof AuthError && !reauthorized) {
+        reauthorized = true;
+        continue;
+      }
       if (!(error instanceof TransportError) || failures >= transport.retry.retries) throw error;
       await sleep(retryDelayMs(transport.retry, failures++), signal);
     }

@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { onTestFinished } from 'vitest';
 import { describe, expect, it } from 'vitest';
 
@@ -148,5 +149,26 @@ describe('personal login token sessions', () => {
     const server = await startTestServer();
     const client = tokenClient(server, new FileTokenStore(join(await tempDir(), 'none.json')));
     await expect(client.getUser()).rejects.toThrow(/Not logged in/);
+  });
+});
+
+describe('token expiry during a transfer (B16)', () => {
+  it('finishes an upload whose access token expired while the bytes were on their way', async () => {
+    const { server, store, refreshes } = await loggedIn();
+    const client = tokenClient(server, store);
+    await client.getUser();
+
+    // The upload request waits on the server; the token expires meanwhile, so it is refused.
+    const slow = server.faults.add({ method: 'POST', path: '/files/v1/upload/', delayMs: 300 });
+    setTimeout(() => server.faults.expireTokens('alice'), 100);
+    const data = Buffer.from('bytes sent while the token expired\n'.repeat(1000));
+    const file = await client.upload('/Jotta/Archive/expiring.txt', {
+      size: data.length,
+      open: async (offset) => Readable.from([data.subarray(offset)]),
+    });
+
+    expect(slow.hits).toBe(1);
+    expect(file.state).toBe('COMPLETED');
+    expect(refreshes()).toHaveLength(2);
   });
 });
