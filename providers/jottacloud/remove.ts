@@ -32,17 +32,21 @@ export async function removeItem(path: string, ctx: Context): Promise<void> {
   const permanent = isSwitchOn(ctx.dynamic.Permanent);
   const [device, mountPoint] = segmentsOf(path);
   const builtInDevice = level !== 'entry' && (await isBuiltInDevice(device, ctx));
+  const announce = () =>
+    ctx.verbose(permanent ? `Deleting '${shown}' permanently.` : `Moving '${shown}' to Trash.`);
 
   switch (level) {
     case 'device':
       if (builtInDevice) throw new BuiltInItemError(shown, 'remove');
       if (!permanent) throw new DevicePermanentOnlyError(item.name);
+      announce();
       await attempt('remove device', shown, () => client.deleteDevice(item.name, ctx.signal));
       break;
     case 'mountPoint':
       if (builtInDevice && BUILT_IN_MOUNT_POINTS.has(mountPoint.toLowerCase())) {
         throw new BuiltInItemError(shown, 'remove');
       }
+      announce();
       await attempt('remove mount point', shown, () =>
         client.deleteMountPoint(device, item.name, { permanent }, ctx.signal),
       );
@@ -53,6 +57,7 @@ export async function removeItem(path: string, ctx: Context): Promise<void> {
         throw new InvalidItemOperationError(shown, message);
       }
       const remove = item.isContainer ? client.deleteFolder : client.deleteFile;
+      announce();
       await attempt('remove', shown, () => remove.call(client, path, { permanent }, ctx.signal));
       break;
     }

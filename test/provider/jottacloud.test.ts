@@ -312,6 +312,21 @@ describe('Jottacloud provider: drives, space and parameters', () => {
     expect(space.free).toBe(user.capacity < 0 ? undefined : user.capacity - user.usage);
   });
 
+  it('reports free space under a quota and none when unlimited', async () => {
+    const { provider, server, drive } = jafs;
+    const signal = new AbortController().signal;
+    server.setQuota('demo', 50_000_000);
+    drive.state.listings.clear(); // as after the cache's few seconds
+    try {
+      const space = await provider.driveSpace!(drive, signal);
+      expect(space.free).toBe(50_000_000 - (space.used ?? 0));
+    } finally {
+      server.setQuota('demo', -1);
+      drive.state.listings.clear();
+    }
+    expect((await provider.driveSpace!(drive, signal)).free).toBeUndefined();
+  });
+
   it('declares -DeviceType for New-Item and -Permanent for Remove-Item', () => {
     const { provider } = jafs;
     const newItem = provider.dynamicParameters!('New-Item', '/');

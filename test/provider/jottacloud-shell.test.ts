@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createJottacloudProvider } from '../../providers/jottacloud/index.js';
+import { createFileSystemProvider } from '../../providers/filesystem/index.js';
+import { ProviderEngine } from '../../src/provider/index.js';
+import type { ProgressEvent } from '../../src/provider/types.js';
+import type { Host, Shell } from '../../src/shell/api.js';
+import { navigationCmdlets } from '../../src/shell/cmdlets/navigation/index.js';
+import { createShell } from '../../src/shell/index.js';
+import { startJottacloud, type JottacloudFixture } from './jottacloud-fixture.js';
+
+/** A non-interactive host that keeps what the shell writes. */
+class CapturingHost implements Host {
+  readonly interactive = false;
+  readonly width = 120;
+  readonly color = false;
+  output = '';
+  errors = '';
+  warnings: string[] = [];
+
+  write(text: string): void {
+    this.output += text;
+  }
+  writeError(text: string): void {
+    this.errors += text;
+  }
+  writeWarning(text: string): void {
+    this.warnings.push(text);
+  }
+  writeVerbose(): void {}
+  progress(_id: number, _event: ProgressEvent | undefined): void {}
+  async readLine(prompt: string): Promise<string> {
+    throw new Error(`The prompt '${prompt.trim()}' requires user input.`);
+  }
+  async choose(caption: string): Promise<number> {
+    throw new Error(`The confirmation '${caption}' requires user input.`);
+  }
+}
+
+let jafs: JottacloudFixture;
+
+beforeAll(async () => {
+  jafs = await startJottacloud();
+});
+
+afterAll(async () => {
+  await jafs?.close();
+});
+
+/** A fresh shell on a fresh engine with the file system and the JAFS: drive. */
+async function shell(): Promise<{ shell: Shell; host: CapturingHost }> {
+  const engine = new ProviderEngine();
+  engine.registerProvider(createFileSystemProvider());
+  engine.registerProvider(createJottacloudProvider({ client: jafs.client }));
+  await engine.newDrive('Jottacloud', { name: 'JAFS', root: '/' });
+  const host = new CapturingHost();
+  return { shell: createShell({ host, engine, cmdlets: navigationCmdlets }), host };
+}
+
+async function run(script: string) {
+  const session = await shell();
+  const result = await session.shell.run(script);
+  return { ...result, output: session.host.output, errors: session.host.errors };
+}
+
+const DOC_SCRIPT_CREATE = String.raw`Test-Path JAFS:\PC001
+New-Item "JAFS:" -ItemType device -Value PSProviderTestDev -DeviceType LAPTOP
+New-Item "JAFS:\PSProviderTestDev" -ItemType mountpoint -Value PSProviderTestMount
+New-Item "JAFS:\PSProviderTestDev\PSProviderTestMount" -ItemType folder -Value PSProviderTestFolder
+Test-Path JAFS:\PSProviderTestDev\PSProviderTestMount\PSProviderTestFolder
+Get-Item JAFS:\PSProviderTestDev\PSProviderTestMount
+Get-ChildItem JAFS:\PSProviderTestDev\PSProviderTestMount
+Remove-Item JAFS:\PSProviderTestDev\PSProviderTestMount\PSProviderTestFolder
+`;
+
+const DOC_SCRIPT_REMOVE = String.raw`Remove-Item JAFS:\PSProviderTestDev\PSProviderTestMount
+Remove-Item JAFS:\PSProviderTestDev -Permanent
+Test-Path JAFS:\PSProviderTestDev
+`;
+
+const booleans = (output: string) =>
+  output
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line === 'True' || line === 'False');
+
+describe('the JaFS documentation script through the shell', () => {
+  let created: Awaited<ReturnType<typeof run>>;
+
+  beforeAll(async () => {
+    created = await run(DOC_SCRIPT_CREATE);
+  });
+
+  it('creates, lists and trashes the folder without errors', async () => {
+    const result = created;
+    expect(result.errors).toBe('');
+    expect(result.failed).toBe(false);
+    expect(booleans(result.output)).toEqual(['False', 'True']);
+    const listing = result.output.split(
+      'Directory: JAFS:\\PSProviderTestDev\\PSProviderTestMount\n',
+    );
+    expect(listing.pop()).toMatch(/^d----\s+PSProviderTestFolder$/m);
+  });
+
+  // The rest of the script trips over two engine gaps (see jottacloud-cmdlets.test.ts): the
+  // mount point holds the trashed folder, so Remove-Item asks for confirmation, and so does
+  // removing the device. Drop `.fails` once the engine skips items marked `deleted`.
+  it.fails('removes the mount point and the device without asking', async () => {
+    const result = await run(DOC_SCRIPT_REMOVE);
+    expect(result.errors).toBe('');
+    expect(booleans(result.output)).toEqual(['False']);
+  });
+});
+
+describe('the Jottacloud provider through the shell', () => {
+  it('refuses to remove a device without -Permanent, then removes it with it', async () => {
+    const refused = await run(
+      'New-Item JAFS:\\Dev2 -ItemType device -DeviceType Laptop | Out-Null; Remove-Item JAFS:\\Dev2; Test-Path JAFS:\\Dev2',
+    );
+    expect(refused.errors).toContain(
+      "Devices cannot be moved to Trash; use -Permanent to delete 'Dev2' permanently.",
+    );
+    expect(booleans(refused.output)).toEqual(['True']);
+
+    const removed = await run('Remove-Item JAFS:\\Dev2 -Permanent; Test-Path JAFS:\\Dev2');
+    expect(removed.errors).toBe('');
+    expect(booleans(removed.output)).toEqual(['False']);
+  });
+
+  it('shows Trash only with -Force and refuses to rename a device', async () => {
+    const plain = await run('Get-ChildItem JAFS:\\Jotta -Name');
+    expect(plain.output.split('\n')).not.toContain('Trash');
+    const forced = await run('Get-ChildItem JAFS:\\Jotta -Force -Name');
+    expect(forced.output.split('\n')).toContain('Trash');
+
+    const rename = await run('Rename-Item JAFS:\\Jotta -NewName Other');
+    expect(rename.errors).toContain(
+      'Renaming devices and mount points is not supported by Jottacloud',
+    );
+  });
+
+  it('writes and reads content, and the item shows its length and MD5', async () => {
+    const result = await run(
+      "Set-Content JAFS:\\Jotta\\Archive\\hello.txt -Value 'hej verden'\n" +
+        'Get-Content JAFS:\\Jotta\\Archive\\hello.txt\n' +
+        '(Get-Item JAFS:\\Jotta\\Archive\\hello.txt).MD5\n' +
+        '(Get-Item JAFS:\\Jotta\\Archive\\hello.txt).Length',
+    );
+    expect(result.errors).toBe('');
+    const lines = result.output.split('\n').map((line) => line.trim());
+    expect(lines).toContain('hej verden');
+    expect(lines).toContain(String(Buffer.byteLength('hej verden\n')));
+  });
+
+  it('mounts a second drive at a mount point with New-PSDrive', async () => {
+    const result = await run(
+      'New-Item JAFS:\\Jotta\\Archive\\mounted -ItemType folder | Out-Null\n' +
+        'New-PSDrive -Name Cloud -PSProvider Jottacloud -Root \\Jotta\\Archive | Out-Null\n' +
+        'Get-ChildItem Cloud:\\ -Name',
+    );
+    expect(result.errors).toBe('');
+    expect(result.output.split('\n').map((line) => line.trim())).toContain('mounted');
+  });
+});
