@@ -1,3 +1,6 @@
+import { mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJottacloudProvider } from '../../providers/jottacloud/index.js';
 import { createFileSystemProvider } from '../../providers/filesystem/index.js';
@@ -159,5 +162,37 @@ describe('the Jottacloud provider through the shell', () => {
     );
     expect(result.errors).toBe('');
     expect(result.output.split('\n').map((line) => line.trim())).toContain('mounted');
+  });
+
+  it('copies a local folder up to JAFS: and back down with its bytes and times', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'jafs-shell-copy-'));
+    try {
+      const when = new Date('2021-06-07T08:09:10Z');
+      await mkdir(join(dir, 'src', 'inner'), { recursive: true });
+      const files = { 'a.txt': 'alpha', 'inner/b.bin': 'b'.repeat(70_000) };
+      for (const [name, text] of Object.entries(files)) {
+        await writeFile(join(dir, 'src', name), text);
+        await utimes(join(dir, 'src', name), when, when);
+      }
+
+      const up = await run(
+        `Copy-Item '${join(dir, 'src')}' JAFS:\\Jotta\\Archive\\uploaded -Recurse\n` +
+          'Get-ChildItem JAFS:\\Jotta\\Archive\\uploaded -Recurse -Name',
+      );
+      expect(up.errors).toBe('');
+      const listed = up.output.split('\n').map((line) => line.trim());
+      expect(listed).toEqual(expect.arrayContaining(['a.txt', 'inner', 'inner\\b.bin']));
+
+      const down = await run(
+        `Copy-Item JAFS:\\Jotta\\Archive\\uploaded '${join(dir, 'down')}' -Recurse`,
+      );
+      expect(down.errors).toBe('');
+      for (const [name, text] of Object.entries(files)) {
+        expect(await readFile(join(dir, 'down', name), 'utf8')).toBe(text);
+        expect((await stat(join(dir, 'down', name))).mtime.getTime()).toBe(when.getTime());
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
