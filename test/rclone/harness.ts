@@ -27,6 +27,8 @@ export interface RcloneRunOptions {
   env?: Record<string, string>;
   /** Working directory. @default the harness's temp folder */
   cwd?: string;
+  /** Bytes for rclone's stdin (for `rcat`). @default none: stdin is closed */
+  input?: Buffer | string;
 }
 
 /** A configured rclone that reaches the local server through the loopback gateway. */
@@ -92,6 +94,7 @@ export async function startRcloneHarness(options: {
         env: { ...env, ...runOptions.env },
         cwd: runOptions.cwd ?? workDir,
         timeoutMs: runOptions.timeoutMs ?? 120_000,
+        input: runOptions.input,
       }),
     configPath,
     workDir,
@@ -153,14 +156,22 @@ function isolatedEnvironment(home: string, proxyUrl: string): Record<string, str
 
 function runRclone(
   args: readonly string[],
-  options: { env: Record<string, string>; cwd: string; timeoutMs: number },
+  options: {
+    env: Record<string, string>;
+    cwd: string;
+    timeoutMs: number;
+    input?: Buffer | string;
+  },
 ): Promise<RcloneResult> {
   return new Promise((done, fail) => {
     const child = spawn('rclone', args, {
       cwd: options.cwd,
       env: options.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
+    // rclone may exit before reading all of stdin; that is its answer, not a harness failure.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(options.input ?? '');
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

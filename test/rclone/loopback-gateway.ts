@@ -17,7 +17,11 @@ export interface ForwardedRequest {
   host: string;
   path: string;
   status: number;
+  /** The answer's body when it is JSON of at most 8 KiB (allocate, customer), for assertions. */
+  json?: unknown;
 }
+
+const JSON_CAPTURE_LIMIT = 8 * 1024;
 
 /** A CONNECT proxy on 127.0.0.1 whose tunnels end in a TLS front for the local server. */
 export interface LoopbackGateway {
@@ -124,12 +128,14 @@ function forward(
     },
     (answer) => {
       const status = answer.statusCode ?? 502;
-      log.push({
+      const entry: ForwardedRequest = {
         method: request.method ?? '?',
         host: originalHost,
         path: request.url ?? '',
         status,
-      });
+      };
+      log.push(entry);
+      if (/json/.test(answer.headers['content-type'] ?? '')) captureJson(answer, entry);
 
       const answerHeaders = { ...answer.headers };
       for (const name of HOP_HEADERS) delete answerHeaders[name];
@@ -148,6 +154,24 @@ function forward(
     response.end(`test gateway: local server unreachable: ${error.message}\n`);
   });
   request.pipe(outgoing);
+}
+
+/** Copies a small JSON body into the log entry while it streams on to the client. */
+function captureJson(answer: http.IncomingMessage, entry: ForwardedRequest): void {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  answer.on('data', (chunk: Buffer) => {
+    length += chunk.length;
+    if (length <= JSON_CAPTURE_LIMIT) chunks.push(chunk);
+  });
+  answer.on('end', () => {
+    if (length > JSON_CAPTURE_LIMIT) return;
+    try {
+      entry.json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      // Not JSON after all: the entry keeps no body.
+    }
+  });
 }
 
 function splitAuthority(authority: string): [string, string] {

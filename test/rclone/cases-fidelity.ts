@@ -1,0 +1,167 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { expect } from 'vitest';
+
+import {
+  ensureTree,
+  filePaths,
+  uploadSmallFiles,
+  type ConformanceCase,
+} from './conformance-context.js';
+import { errorLines, expectSuccess, md5Hex, parseMd5Sum } from './fixtures.js';
+import { revisionNumbers } from './jfs-peek.js';
+
+/** Cases beyond the basic list: limits, case rules, streaming, concurrency, sync, versions. */
+export const fidelityCases: ConformanceCase[] = [
+  {
+    name: 'about counts the uploaded bytes as used',
+    async run(context) {
+      await ensureTree(context);
+      const result = await context.harness.rclone(['about', 'remote:', '--json']);
+      expectSuccess(result, 'about');
+
+      const usage = JSON.parse(result.stdout) as { total: number; used: number; free: number };
+      const treeBytes = [...context.tree.values()].reduce((sum, file) => sum + file.length, 0);
+      expect(usage.used).toBeGreaterThanOrEqual(treeBytes);
+      expect(usage.free).toBe(usage.total - usage.used);
+    },
+  },
+  {
+    name: 'names are case-insensitive and case-preserving',
+    async run(context) {
+      await uploadSmallFiles(context, 'case', { 'Hello.doc': 'hello\n' });
+
+      const cat = await context.harness.rclone(['cat', 'remote:CASE/Hello.doc']);
+      expectSuccess(cat, 'cat through the folder in another case');
+      expect(cat.stdout).toBe('hello\n');
+      // Not lsf -R: rclone 1.60 then uses liststream and trims the requested root from the
+      // returned paths case-sensitively, so `/Archive/case/…` under `CASE` keeps its prefix.
+      const listed = await context.harness.rclone(['lsf', 'remote:CASE']);
+      expectSuccess(listed, 'lsf through the folder in another case');
+      expect(listed.stdout).toBe('Hello.doc\n');
+
+      // Writing to the other case updates the same file instead of making a second one.
+      const write = ['rcat', 'remote:case/HELLO.DOC'];
+      expectSuccess(await context.harness.rclone(write, { input: 'HELLO\n' }), 'rcat HELLO.DOC');
+      const names = await filePaths(context, 'remote:case');
+      expect(names.map((name) => name.toLowerCase())).toEqual(['hello.doc']);
+      const again = await context.harness.rclone(['cat', `remote:case/${names[0]}`]);
+      expect(again.stdout).toBe('HELLO\n');
+    },
+  },
+  {
+    name: 'a 255-character name works and a 256-character name is refused',
+    async run(context) {
+      const fits = 'n'.repeat(251) + '.txt';
+      const tooLong = 'n'.repeat(252) + '.txt';
+      const ok = await context.harness.rclone(['rcat', `remote:long/${fits}`], { input: 'ok\n' });
+      expectSuccess(ok, 'rcat a 255-character name');
+
+      const refused = ['rcat', '--retries', '1', `remote:long/${tooLong}`];
+      const result = await context.harness.rclone(refused, { input: 'no\n' });
+      expect(result.code, 'rcat a 256-character name').not.toBe(0);
+      expect(errorLines(result)).toMatch(/400|255 characters/);
+      expect(await filePaths(context, 'remote:long')).toEqual([fits]);
+    },
+  },
+  {
+    name: 'rcat streams 12 MiB of unknown size (rclone spools it to learn the MD5)',
+    async run(context) {
+      const content = randomBytes(12 * 1024 * 1024);
+      const result = await context.harness.rclone(['rcat', 'remote:streamed/blob.bin'], {
+        input: content,
+      });
+      expectSuccess(result, 'rcat');
+
+      const sums = await context.harness.rclone(['md5sum', 'remote:streamed']);
+      expect(parseMd5Sum(sums.stdout)).toEqual(new Map([['blob.bin', md5Hex(content)]]));
+    },
+  },
+  {
+    name: '200 small files with 16 parallel transfers all arrive intact',
+    async run(context) {
+      const local = join(context.harness.workDir, 'many');
+      const expected = new Map<string, string>();
+      for (let index = 0; index < 200; index += 1) {
+        const name = `group-${index % 10}/file-${index}.txt`;
+        const content = randomBytes(64 + index);
+        await mkdir(join(local, `group-${index % 10}`), { recursive: true });
+        await writeFile(join(local, name), content);
+        expected.set(name, md5Hex(content));
+      }
+
+      const copy = ['copy', '--transfers', '16', '--checkers', '16', local, 'remote:many'];
+      expectSuccess(await context.harness.rclone(copy), 'parallel copy');
+      const sums = await context.harness.rclone(['md5sum', '--fast-list', 'remote:many']);
+      expectSuccess(sums, 'md5sum remote:many');
+      expect(parseMd5Sum(sums.stdout)).toEqual(expected);
+    },
+  },
+  {
+    name: 'sync deletes what the source no longer has',
+    async run(context) {
+      await uploadSmallFiles(context, 'syncing', { 'keep.txt': 'k\n', 'drop/old.txt': 'o\n' });
+      const source = join(context.harness.workDir, 'sync-source');
+      await mkdir(source, { recursive: true });
+      await writeFile(join(source, 'keep.txt'), 'k\n');
+      await writeFile(join(source, 'new.txt'), 'n\n');
+
+      expectSuccess(await context.harness.rclone(['sync', source, 'remote:syncing']), 'sync');
+      expect(await filePaths(context, 'remote:syncing')).toEqual(['keep.txt', 'new.txt']);
+    },
+  },
+  {
+    name: '--jottacloud-no-versions replaces a file without keeping a revision',
+    async run(context) {
+      await uploadSmallFiles(context, 'unversioned', { 'u.txt': 'one\n' });
+      const local = join(context.harness.workDir, 'unversioned-u.txt');
+      await writeFile(local, 'two, longer\n');
+      const args = ['copyto', '--jottacloud-no-versions', local, 'remote:unversioned/u.txt'];
+      expectSuccess(await context.harness.rclone(args), 'copyto --jottacloud-no-versions');
+
+      const item = await context.peek.archiveItem('unversioned/u.txt');
+      expect(item.status).toBe(200);
+      expect(revisionNumbers(item.doc)).toHaveLength(1);
+      const cat = await context.harness.rclone(['cat', 'remote:unversioned/u.txt']);
+      expect(cat.stdout).toBe('two, longer\n');
+    },
+  },
+];
+
+/** An allocate answer as the gateway captured it. */
+interface AllocateAnswer {
+  state?: string;
+  resume_pos?: number;
+  bytes?: number;
+}
+
+fidelityCases.push({
+  name: 'an upload cut off by killing rclone resumes from resume_pos on the next copy',
+  timeoutMs: 90_000,
+  async run(context) {
+    const content = randomBytes(24 * 1024 * 1024);
+    const local = join(context.harness.workDir, 'resumable.bin');
+    await writeFile(local, content);
+    const target = 'remote:resume/big.bin';
+
+    // 4 MiB/s for about 3 s: rclone dies with roughly half the file sent.
+    const slow = ['copyto', '--bwlimit', '4M', local, target];
+    const cut = await context.harness.rclone(slow, { timeoutMs: 3_000 });
+    expect(cut.code, 'the first copy was killed').toBeNull();
+
+    const mark = context.harness.gateway.forwarded.length;
+    expectSuccess(await context.harness.rclone(['copyto', local, target]), 'second copyto');
+    const allocations = context.harness.gateway.forwarded
+      .slice(mark)
+      .filter((request) => request.path.startsWith('/files/v1/allocate'))
+      .map((request) => request.json as AllocateAnswer);
+    const resumedAt = Math.max(...allocations.map((answer) => answer?.resume_pos ?? 0));
+    expect(resumedAt, 'resume_pos of the second allocate').toBeGreaterThan(0);
+    expect(resumedAt).toBeLessThan(content.length);
+
+    const sums = await context.harness.rclone(['md5sum', 'remote:resume']);
+    expect(parseMd5Sum(sums.stdout)).toEqual(new Map([['big.bin', md5Hex(content)]]));
+  },
+});
