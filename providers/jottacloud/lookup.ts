@@ -1,3 +1,4 @@
+import { isAbortError } from '../../src/core/errors.js';
 import type { ProviderContext, ProviderItem } from '../../src/provider/types.js';
 import type { Device } from '../../src/jfs/models.js';
 import { InvalidItemOperationError, attempt, isNotFound } from './errors.js';
@@ -14,21 +15,36 @@ import {
 
 type Context = ProviderContext<JottacloudDriveState>;
 
-/** The JFS object at `path` (the account for `/`), from the account's cache while fresh. */
-export function loadFrom(
+/** How often a caller retries a shared load that another caller's Ctrl+C canceled. */
+const SHARED_LOAD_ATTEMPTS = 3;
+
+/**
+ * The JFS object at `path` (the account for `/`), from the account's cache while fresh.
+ * Concurrent callers share one request, made with the first caller's signal; when that caller
+ * cancels (a superseded completion, say), the others load again with their own.
+ */
+export async function loadFrom(
   state: JottacloudDriveState,
   path: string,
   signal: AbortSignal,
   shown = path,
 ): Promise<Listing> {
   const { client, listings } = state;
-  return listings.get(path, () =>
+  const load = () =>
     attempt<Listing>('read', shown, () => {
       if (path === '/') return client.getUser(signal);
       if (levelOf(path) === 'device') return client.getDevice(leafOf(path), signal);
       return client.getObject(path, signal);
-    }),
-  );
+    });
+
+  for (let tries = 1; ; tries++) {
+    try {
+      return await listings.get(path, load);
+    } catch (error) {
+      const canceledByOther = isAbortError(error) && !signal.aborted;
+      if (!canceledByOther || tries >= SHARED_LOAD_ATTEMPTS) throw error;
+    }
+  }
 }
 
 /** The JFS object at `path`, through the drive of `ctx`. */

@@ -284,6 +284,26 @@ describe('Jottacloud provider: rename and move', () => {
 });
 
 describe('Jottacloud provider: drives, space and parameters', () => {
+  it('lets one caller cancel a shared listing without failing the other', async () => {
+    const { provider, server } = jafs;
+    await provider.newItem!('/Jotta/Archive/shared-load', 'folder', undefined, jafs.context());
+    await provider.newItem!('/Jotta/Archive/shared-load/x.txt', 'file', 'x', jafs.context());
+    jafs.drive.state.listings.invalidate('/Jotta/Archive/shared-load/x.txt');
+    const slow = server.faults.add({ method: 'GET', path: 'shared-load', delayMs: 400, times: 1 });
+
+    const first = new AbortController();
+    const canceled = children(provider, '/Jotta/Archive/shared-load', {
+      ...jafs.context(),
+      signal: first.signal,
+    });
+    const other = children(provider, '/Jotta/Archive/shared-load', jafs.context());
+    setTimeout(() => first.abort(), 50);
+
+    await expect(canceled).rejects.toThrow();
+    expect(names(await other)).toEqual(['x.txt']);
+    expect(slow.hits).toBe(1);
+  });
+
   it('mounts a second drive on the same account at a mount point and sees changes at once', async () => {
     const { provider } = jafs;
     const signal = new AbortController().signal;
