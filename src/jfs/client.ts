@@ -108,10 +108,14 @@ export class Jottacloud {
     await this.requests.post(names, { rm: 'true' }, 'delete', signal);
   }
 
-  async createMountPoint(device: string, mountPoint: string, signal?: AbortSignal) {
+  async createMountPoint(
+    device: string,
+    mountPoint: string,
+    signal?: AbortSignal,
+  ): Promise<MountPoint> {
     const names = parseItemPath(`/${device}/${mountPoint}`, 2, 'a mount point');
     const document = await this.requests.post(names, {}, 'create', signal);
-    return this.requests.expect('mountPoint', document) as MountPoint;
+    return this.requests.expect('mountPoint', document);
   }
 
   async deleteMountPoint(
@@ -152,14 +156,22 @@ export class Jottacloud {
   }
 
   /** `dlDir` (to trash) or `rmDir` (permanent). 404 → NotFoundError ("already gone", B26). */
-  async deleteFolder(path: string, options: { permanent: boolean }, signal?: AbortSignal) {
+  async deleteFolder(
+    path: string,
+    options: { permanent: boolean },
+    signal?: AbortSignal,
+  ): Promise<void> {
     const names = parseItemPath(path, 3, 'a folder');
     const query: Record<string, string> = options.permanent ? { rmDir: 'true' } : { dlDir: 'true' };
     await this.requests.post(names, query, 'delete', signal);
   }
 
   /** `dl` (to trash) or `rm` (permanent). 404 → NotFoundError ("already gone", B26). */
-  async deleteFile(path: string, options: { permanent: boolean }, signal?: AbortSignal) {
+  async deleteFile(
+    path: string,
+    options: { permanent: boolean },
+    signal?: AbortSignal,
+  ): Promise<void> {
     const names = parseItemPath(path, 3, 'a file');
     const query: Record<string, string> = options.permanent ? { rm: 'true' } : { dl: 'true' };
     await this.requests.post(names, query, 'delete', signal);
@@ -167,12 +179,12 @@ export class Jottacloud {
 
   /** `mv`: rename or move a file; the destination is device-relative too. */
   async moveFile(path: string, destination: string, signal?: AbortSignal): Promise<JfsFile> {
-    return this.requests.move(path, destination, 'file', signal) as Promise<JfsFile>;
+    return this.requests.move(path, destination, 'file', signal);
   }
 
   /** `mvDir` (source URL with a trailing slash, §1.5). */
   async moveFolder(path: string, destination: string, signal?: AbortSignal): Promise<Folder> {
-    return this.requests.move(path, destination, 'folder', signal) as Promise<Folder>;
+    return this.requests.move(path, destination, 'folder', signal);
   }
 
   /**
@@ -241,7 +253,7 @@ export class Jottacloud {
   async listTree(path: string, signal?: AbortSignal): Promise<FileDirList> {
     const names = parseItemPath(path, 2, 'a mount point or folder');
     const document = await this.requests.get(names, 'list', signal, { mode: 'list' });
-    return this.requests.expect('filedirlist', document) as FileDirList;
+    return this.requests.expect('filedirlist', document);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { guardStream } from './download.js';
 import { ConflictError, NotFoundError } from './errors.js';
 import { parseListStream, type StreamEntry } from './liststream.js';
-import type { Folder, JfsFile } from './models.js';
+import type { JfsFile } from './models.js';
 import type { ObjectRequests } from './object-requests.js';
 import { joinPath } from './paths.js';
 import type { Transport } from './transport.js';
@@ -51,7 +51,7 @@ export class ExtraRequests {
   async setShared(names: string[], shared: boolean, signal?: AbortSignal) {
     const mode = shared ? 'enableShare' : 'disableShare';
     const document = await this.requests.get(names, 'share', signal, { mode });
-    return this.requests.expect(['file', 'folder'], document) as JfsFile | Folder;
+    return this.requests.expect(['file', 'folder'], document);
   }
 
   /** `mode=liststream`, parsed as it arrives. */

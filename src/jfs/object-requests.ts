@@ -1,5 +1,5 @@
 import { NotFoundError, ProtocolError } from './errors.js';
-import type { Folder, JfsFile, JfsObject, User } from './models.js';
+import type { Device, FileDirList, Folder, JfsFile, MountPoint, User } from './models.js';
 import { absoluteQueryValue, joinPath, jfsUrlPath, parseItemPath } from './paths.js';
 import { formatJfsTime } from './time.js';
 import type { Transport } from './transport.js';
@@ -23,6 +23,16 @@ export interface JfsDocument {
 }
 
 type Command = 'mv' | 'mvDir' | 'cp';
+
+/** The model each root element becomes. */
+interface RootModels {
+  user: User;
+  device: Device;
+  mountPoint: MountPoint;
+  folder: Folder;
+  file: JfsFile;
+  filedirlist: FileDirList;
+}
 
 /**
  * The JFS verbs on object URLs (§4.0): reads, command POSTs (no body, `Content-Length: 0`, no
@@ -114,13 +124,16 @@ export class ObjectRequests {
   }
 
   /** Converts a document whose root must be one of `roots`. */
-  expect(roots: string | readonly string[], document: JfsDocument): any {
-    const allowed = typeof roots === 'string' ? [roots] : roots;
+  expect<Root extends keyof RootModels>(
+    roots: Root | readonly Root[],
+    document: JfsDocument,
+  ): RootModels[Root] {
+    const allowed: readonly string[] = typeof roots === 'string' ? [roots] : roots;
     if (!allowed.includes(document.root)) throw this.unexpected(document.root);
-    return this.toObject(document);
+    return this.toObject(document) as RootModels[Root];
   }
 
-  toObject(document: JfsDocument): JfsObject | User | ReturnType<typeof toFileDirList> {
+  toObject(document: JfsDocument): RootModels[keyof RootModels] {
     const { root, node, user } = document;
     switch (root) {
       case 'user':
@@ -141,7 +154,7 @@ export class ObjectRequests {
   }
 
   asFile(document: JfsDocument): JfsFile {
-    return this.expect('file', document) as JfsFile;
+    return this.expect('file', document);
   }
 
   /** mkDir on a mount point answers with the mount point: shown as a folder of its device. */
@@ -151,10 +164,15 @@ export class ObjectRequests {
       const { name, deleted, folders, files } = mountPoint;
       return { kind: 'folder', name, path: '/' + mountPoint.device, deleted, folders, files };
     }
-    return this.expect('folder', document) as Folder;
+    return this.expect('folder', document);
   }
 
-  async move(path: string, destination: string, kind: 'file' | 'folder', signal?: AbortSignal) {
+  async move<Kind extends 'file' | 'folder'>(
+    path: string,
+    destination: string,
+    kind: Kind,
+    signal?: AbortSignal,
+  ): Promise<RootModels[Kind]> {
     const names = parseItemPath(path, 3, `a ${kind}`);
     const target = parseItemPath(destination, 3, `a ${kind}`);
     const command = kind === 'file' ? 'mv' : 'mvDir';
@@ -162,7 +180,8 @@ export class ObjectRequests {
     return retryVerified(
       this.transport.retry,
       async () => this.expect(kind, await this.command(names, command, target, signal)),
-      () => this.movedAlready(names, target, kind, signal),
+      async () =>
+        (await this.movedAlready(names, target, kind, signal)) as RootModels[Kind] | undefined,
       signal,
     );
   }
