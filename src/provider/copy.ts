@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { PassThrough, type Readable } from 'node:stream';
 import type { ContentSource, ProviderItem } from './types.js';
 import { childOf, type ItemPath, type ResolvedItem } from './item-path.js';
-import { compareNames, getItem, listChildren } from './globber.js';
+import { compareNames, listChildren, liveItem } from './globber.js';
 import {
   callProvider,
   contextFor,
@@ -85,7 +85,7 @@ class StreamCopy {
       read(source.path.providerPath, contextFor(source.path.drive, this.options)),
     );
 
-    const existing = await getItem(target, this.options);
+    const existing = await liveItem(target, this.options);
     if (existing?.isContainer) {
       throw new ProviderOperationError(
         `Cannot overwrite the container '${target.display}' with a leaf item.`,

@@ -87,11 +87,22 @@ export function compareNames(a: string, b: string): number {
   return folded !== 0 ? folded : a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function getItem(path: ItemPath, options: OperationOptions) {
+/**
+ * The item at a place. Items in the store's trash (`deleted`) are gone unless -Force asks for
+ * them, so Get-Item of a trashed path fails without it.
+ */
+export async function getItem(path: ItemPath, options: OperationOptions) {
   const provider = path.drive.provider;
-  return callProvider('GetItem', path, () =>
+  const item = await callProvider('GetItem', path, () =>
     provider.getItem(path.providerPath, contextFor(path.drive, options)),
   );
+  return item?.deleted && !options.force ? undefined : item;
+}
+
+/** The item at a place unless it is missing or in the trash (for "does it exist" checks). */
+export async function liveItem(path: ItemPath, options: OperationOptions) {
+  const item = await getItem(path, options);
+  return item?.deleted ? undefined : item;
 }
 
 /** The children of a container, with provider failures wrapped like every other call. */

@@ -1,6 +1,6 @@
 import type { Provider, ProviderItem } from './types.js';
 import { childOf, parentOf, isSameOrBelow, type ItemPath, type ResolvedItem } from './item-path.js';
-import { getItem, listChildren } from './globber.js';
+import { listChildren, liveItem } from './globber.js';
 import { callProvider, contextFor, type OperationOptions } from './provider-call.js';
 import {
   ItemExistsError,
@@ -75,11 +75,11 @@ export async function newItem(
   const parent = parentOf(target);
   const type = itemTypeFor(target, itemType);
 
-  const existing = await getItem(target, options);
+  const existing = await liveItem(target, options);
   if (existing && !options.force) throw new ItemExistsError(target.display, existing.isContainer);
   if (existing?.isContainer && options.force) return { path: target, item: existing };
 
-  if (parent && !(await getItem(parent, options))) {
+  if (parent && !(await liveItem(parent, options))) {
     if (!options.force || !provider.makeContainer) throw new ItemNotFoundError(parent.display);
     await makeContainer(parent, options);
   }
@@ -100,7 +100,11 @@ export async function makeContainer(path: ItemPath, options: OperationOptions) {
 /** Whether a container has at least one (visible) child; Remove-Item asks before recursing. */
 export async function hasChildren(target: ResolvedItem, options: OperationOptions) {
   if (!target.item.isContainer) return false;
-  for await (const _child of listChildren(target.path, { ...options, force: true })) return true;
+  for await (const child of listChildren(target.path, { ...options, force: true })) {
+    // Trashed children are gone already: they do not make Remove-Item ask.
+    if (!child.deleted) return true;
+  }
+
   return false;
 }
 
@@ -135,7 +139,7 @@ export async function renameItem(
   const destination = childOf(parent, newName);
   const sameItem =
     !provider.caseSensitive && newName.toLowerCase() === target.item.name.toLowerCase();
-  if (!sameItem && (await getItem(destination, options))) {
+  if (!sameItem && (await liveItem(destination, options))) {
     throw new ProviderOperationError(
       'Cannot create a file when that file already exists.',
       'RenameItemIOError',
@@ -159,10 +163,10 @@ export async function landingPath(
   destination: ItemPath,
   options: OperationOptions,
 ): Promise<{ target: ItemPath; existing: ProviderItem | undefined }> {
-  const atDestination = await getItem(destination, options);
+  const atDestination = await liveItem(destination, options);
   if (atDestination?.isContainer) {
     const target = childOf(destination, source.item.name);
-    return { target, existing: await getItem(target, options) };
+    return { target, existing: await liveItem(target, options) };
   }
 
   if (atDestination && source.item.isContainer) {
@@ -174,7 +178,7 @@ export async function landingPath(
   }
 
   const parent = parentOf(destination);
-  if (parent && !(await getItem(parent, options))) throw new ItemNotFoundError(parent.display);
+  if (parent && !(await liveItem(parent, options))) throw new ItemNotFoundError(parent.display);
   return { target: destination, existing: atDestination };
 }
 

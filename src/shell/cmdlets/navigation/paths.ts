@@ -63,7 +63,9 @@ export const testPath: CmdletDefinition = {
           force: true,
         });
         exists = found.some(
-          (entry) => kind === 'any' || entry.item.isContainer === (kind === 'container'),
+          (entry) =>
+            !entry.item.deleted &&
+            (kind === 'any' || entry.item.isContainer === (kind === 'container')),
         );
       } catch {
         exists = false;
