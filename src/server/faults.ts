@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { JfsHttpError } from './http/errors.js';
 
 /** One injected misbehaviour, matched against each request in the order rules were added. */
 export interface FaultRule {
@@ -16,6 +17,12 @@ export interface FaultRule {
   resetAfterRequestBytes?: number;
   /** Destroy the connection after this many bytes of the response body were written. */
   resetAfterResponseBytes?: number;
+  /**
+   * Handle the request first (its changes happen), then answer `status` instead of its response:
+   * the 2020 "mvDir answered 500 although the move happened" behaviour (rclone#4295).
+   * @default false
+   */
+  afterHandling?: boolean;
   /** How many matching requests this rule affects. @default 1 */
   times?: number;
 }
@@ -24,11 +31,6 @@ export interface FaultRule {
 export interface FaultHandle {
   readonly hits: number;
   remove(): void;
-}
-
-/** What the router does with a request that matched a rule. */
-export interface FaultDecision {
-  rule: FaultRule;
 }
 
 /**
@@ -82,13 +84,19 @@ export class FaultInjector {
   }
 }
 
-/** Destroys the socket once `limit` request-body bytes have been read by the handler. */
-export function armRequestReset(req: IncomingMessage, limit: number): void {
+/**
+ * Destroys the connection once about `limit` request-body bytes arrived. Counted on the socket,
+ * not on the request stream, so the handler still reads every byte that came before the break.
+ */
+export function armRequestReset(req: IncomingMessage, res: ServerResponse, limit: number): void {
+  const socket = req.socket;
   let seen = 0;
-  req.on('data', (chunk: Buffer) => {
+  const count = (chunk: Buffer): void => {
     seen += chunk.length;
-    if (seen >= limit) req.socket.destroy();
-  });
+    if (seen >= limit) socket.destroy();
+  };
+  socket.on('data', count);
+  res.on('close', () => socket.off('data', count));
 }
 
 /** Destroys the socket once `limit` response-body bytes have been written. */
@@ -112,4 +120,49 @@ export function armResponseReset(res: ServerResponse, limit: number): void {
     sent += size;
     return write(chunk, ...rest);
   }) as ServerResponse['write'];
+}
+
+/** Runs a request under a matched rule: delay, resets, then the injected status. */
+export async function withFault(
+  rule: FaultRule,
+  req: IncomingMessage,
+  res: ServerResponse,
+  handle: () => Promise<void>,
+): Promise<void> {
+  if (rule.delayMs) await new Promise((resolve) => setTimeout(resolve, rule.delayMs));
+  if (rule.resetAfterRequestBytes !== undefined)
+    armRequestReset(req, res, rule.resetAfterRequestBytes);
+  if (rule.resetAfterResponseBytes !== undefined)
+    armResponseReset(res, rule.resetAfterResponseBytes);
+  if (rule.status === undefined) return handle();
+
+  if (rule.afterHandling) {
+    const restore = muffle(res);
+    try {
+      await handle();
+    } finally {
+      restore();
+    }
+  }
+  const headers: Record<string, string> =
+    rule.retryAfter === undefined ? {} : { 'Retry-After': String(rule.retryAfter) };
+  throw new JfsHttpError(
+    rule.status,
+    'no.jotta.backup.errors.InjectedFaultException',
+    'Injected fault',
+    headers,
+  );
+}
+
+/** Swallows what a handler writes, so an injected status can replace its answer. */
+function muffle(res: ServerResponse): () => void {
+  const target = res as unknown as Record<string, unknown>;
+  target.writeHead = () => res;
+  target.write = () => true;
+  target.end = () => res;
+  return () => {
+    delete target.writeHead;
+    delete target.write;
+    delete target.end;
+  };
 }

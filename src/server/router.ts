@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Backend } from './backend.js';
-import { armRequestReset, armResponseReset } from './faults.js';
+import { withFault } from './faults.js';
 import { authenticate } from './http/auth.js';
 import { JfsHttpError, methodNotAllowed, notFoundRoute } from './http/errors.js';
 import { decodeSegments, discardBody, parseTarget } from './http/request.js';
@@ -40,28 +40,25 @@ async function route(
   query: URLSearchParams,
 ): Promise<void> {
   const fault = backend.faults.take(method, rawPath);
-  if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-  if (fault?.resetAfterRequestBytes !== undefined)
-    armRequestReset(req, fault.resetAfterRequestBytes);
-  if (fault?.resetAfterResponseBytes !== undefined)
-    armResponseReset(res, fault.resetAfterResponseBytes);
-  if (fault?.status !== undefined) {
-    const headers: Record<string, string> =
-      fault.retryAfter === undefined ? {} : { 'Retry-After': String(fault.retryAfter) };
-    throw new JfsHttpError(
-      fault.status,
-      'no.jotta.backup.errors.InjectedFaultException',
-      'Injected fault',
-      headers,
-    );
-  }
+  if (fault)
+    return withFault(fault, req, res, () => dispatch(backend, req, res, method, rawPath, query));
+  return dispatch(backend, req, res, method, rawPath, query);
+}
 
+async function dispatch(
+  backend: Backend,
+  req: IncomingMessage,
+  res: ServerResponse,
+  method: string,
+  rawPath: string,
+  query: URLSearchParams,
+): Promise<void> {
   if (rawPath === '/jfs' || rawPath.startsWith('/jfs/'))
     return routeJfs(backend, req, res, method, rawPath, query);
 
   const realm = REALM.exec(rawPath);
   if (realm) {
-    const name = decodeURIComponent(realm[1]);
+    const name = safeDecode(realm[1]);
     checkRealm(backend, name);
     if (realm[2] === '.well-known/openid-configuration' && method === 'GET')
       return wellKnown(backend, req, res, name);
@@ -119,4 +116,12 @@ function styleFor(rawPath: string): ErrorStyle {
   if (rawPath.startsWith('/jfs')) return 'xml';
   if (rawPath.startsWith('/auth/')) return 'oauth';
   return 'json';
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

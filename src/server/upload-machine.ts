@@ -35,8 +35,8 @@ export interface UploadOutcome {
 
 const MD5_HEX = /^[0-9a-fA-F]{32}$/;
 
-/** Revisions with a body being written right now; a second writer is refused. */
-const busy = new Set<number>();
+/** Revisions with a body being written right now, and when that write ends. */
+const busy = new Map<number, Promise<void>>();
 
 /**
  * Allocate (§5.3): touch when the current revision has this content, dedupe from the account's
@@ -97,33 +97,51 @@ export async function receive(
   start: number,
   body: Readable,
 ): Promise<UploadOutcome> {
+  // A writer still busy with this revision is usually a connection that just broke: wait for it
+  // to record what it got instead of refusing the retry.
+  while (busy.has(revisionId)) await busy.get(revisionId);
+
   const revision = backend.revisions.byId(revisionId);
   if (!revision || revision.state !== 'INCOMPLETE')
     throw invalidArgument('This upload is not open any more; allocate again');
   if (start > revision.received) {
     throw rangeNotSatisfiable(`Upload must continue at byte ${revision.received}, not ${start}`);
   }
-  if (busy.has(revisionId)) throw conflict('Another upload of this file is in progress');
 
-  busy.add(revisionId);
+  const work = write(backend, revision, start, body);
+  const settled = work.then(
+    () => undefined,
+    () => undefined,
+  );
+  busy.set(revisionId, settled);
   try {
-    const { written, failure } = await backend.blobs.append(
-      revisionId,
-      start,
-      body,
-      revision.size - start,
-      (done) => backend.revisions.setReceived(revision, start + done),
-    );
-    const received = start + written;
-    if (failure instanceof JfsHttpError) {
-      backend.revisions.setReceived(revision, start);
-      throw failure;
-    }
-    backend.revisions.setReceived(revision, received);
-    return await settle(backend, { ...revision, received });
+    return await work;
   } finally {
     busy.delete(revisionId);
   }
+}
+
+async function write(
+  backend: Backend,
+  revision: RevisionRow,
+  start: number,
+  body: Readable,
+): Promise<UploadOutcome> {
+  const { written, failure } = await backend.blobs.append(
+    revision.id,
+    start,
+    body,
+    revision.size - start,
+    (done) => backend.revisions.setReceived(revision, start + done),
+  );
+  if (failure instanceof JfsHttpError) {
+    backend.revisions.setReceived(revision, start);
+    throw failure;
+  }
+
+  const received = start + written;
+  backend.revisions.setReceived(revision, received);
+  return settle(backend, { ...revision, received });
 }
 
 /** Completes a zero-byte upload, which needs no body at all. */
