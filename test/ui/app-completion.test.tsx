@@ -78,6 +78,35 @@ describe('App tab completion', () => {
     await app.frame((frame) => !frame.includes('/3)') && line(app) === 'Get-Content x');
   });
 
+  it('narrows the menu while typing, widens on Backspace, and accepts on a non-matching key', async () => {
+    const app = await renderApp((host) => new TestShell(host));
+    await app.press('Get-', KEY.ctrlSpace);
+    await app.see('(1/3)');
+    await app.press('C');
+    await app.see('(1/2)');
+    await app.press('o');
+    await app.frame((text) => !text.includes('/2)') && line(app) === 'Get-Content');
+    await app.see('(1/1)');
+
+    await app.press(KEY.backspace);
+    await app.see('(1/2)');
+    await app.press(KEY.backspace, KEY.backspace);
+    await app.frame((text) => !text.includes('/3)') && !text.includes('/2)'));
+
+    await app.press(KEY.ctrlU, 'Get-', KEY.ctrlSpace, 'z');
+    await app.frame((text) => !text.includes('/3)') && line(app) === 'Get-ChildItemz');
+  });
+
+  it('a separator after a container accepts it so the next segment can be typed', async () => {
+    const app = await renderApp((host) => new TestShell(host));
+    await app.press('cd ', KEY.ctrlSpace);
+    await app.see('/25)');
+    await app.press('M');
+    await app.frame(() => line(app) === "cd 'My Files/'");
+    await app.press('/', 'sub');
+    await app.frame((text) => !text.includes('/1)') && line(app) === "cd 'My Files/sub'");
+  });
+
   it('aborts a lookup when the user types on, and never applies its answer', async () => {
     const app = await renderApp((host) => new TestShell(host));
     let release = () => {};

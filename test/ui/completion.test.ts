@@ -113,6 +113,31 @@ describe('completion reducer', () => {
     expect(leaf.cursor).toBe(leaf.text.length);
   });
 
+  it('narrows the menu as the user types, and widens again', () => {
+    const paths: Completion = {
+      replaceStart: 3,
+      replaceLength: 2,
+      matches: [match('./food/', 'container'), match('./fob/', 'container'), match('./foxes')],
+    };
+    const labelled = {
+      ...paths,
+      matches: paths.matches.map((m) => ({ ...m, label: m.text.replace(/^\.\/|\/$/g, '') })),
+    };
+    let model = run(start, request(1, true), { type: 'resolve', id: 1, completion: labelled });
+    model = run(model, { type: 'narrow', text: 'x' });
+    expect(model.completion).toMatchObject({ filter: 'x', index: 0 });
+    expect(model.editor.text).toBe('cd ./foxes');
+
+    model = run(model, { type: 'widen' });
+    expect(model.completion).toMatchObject({ filter: '' });
+    expect(model.completion.kind === 'active' && model.completion.completion.matches).toHaveLength(
+      3,
+    );
+
+    const stuck = run(model, { type: 'narrow', text: 'z' });
+    expect(stuck).toBe(model);
+  });
+
   it('scrolls the menu window to keep the highlighted row visible', () => {
     expect(scrollTo(0, 0)).toBe(0);
     expect(scrollTo(MENU_ROWS - 1, 0)).toBe(0);

@@ -1,6 +1,6 @@
 import { commandFor } from '../keys/bindings.js';
 import type { KeyPress } from '../keys/decode.js';
-import { MENU_ROWS } from '../state/completion.js';
+import { MENU_ROWS, narrowMatches } from '../state/completion.js';
 import type { InteractiveSession } from './session.js';
 
 /**
@@ -37,6 +37,27 @@ export function handleCompletionKey(session: InteractiveSession, press: KeyPress
     case 'RevertLine':
       session.completion({ type: 'revert' });
       return true;
+  }
+
+  if (state.menu && press.name === 'text') {
+    const selected = state.completion.matches[state.index];
+    const isSeparator = press.text === '/' || press.text === '\\';
+    const bare = selected.text.replace(/['"]$/, '');
+    // A separator after a container takes it and goes on to the next path segment.
+    if (isSeparator && selected.kind === 'container' && bare.endsWith(press.text)) {
+      session.completion({ type: 'accept' });
+      return true;
+    }
+
+    if (!/\s/.test(press.text) && narrowMatches(state, state.filter + press.text).length > 0) {
+      session.completion({ type: 'narrow', text: press.text });
+      return true;
+    }
+  }
+
+  if (state.menu && command === 'BackwardDeleteChar' && state.filter !== '') {
+    session.completion({ type: 'widen' });
+    return true;
   }
 
   if (state.menu) {

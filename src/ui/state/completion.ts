@@ -8,7 +8,8 @@ import type { EditorState } from './line-editor.js';
  * - several: the first Tab inserts the first (Shift+Tab the last) and the following Tab opens the
  *   menu; inside it Tab/Shift+Tab and the arrows cycle, the line always showing the highlighted
  *   match; Enter keeps it, Escape restores the line as it was before the first Tab;
- * - Ctrl+Space opens the menu straight away.
+ * - Ctrl+Space opens the menu straight away;
+ * - typing in the menu narrows it to the matches that still fit (PSReadLine's MenuComplete).
  * A lookup in flight has an id; a result for an older id (the user typed on) is ignored.
  */
 
@@ -32,6 +33,10 @@ export type CompletionState =
       readonly scrollTop: number;
       /** The line before the first Tab, restored by Escape. */
       readonly original: EditorState;
+      /** Every match of the lookup; `completion.matches` is what the typed filter leaves. */
+      readonly all: readonly CompletionMatch[];
+      /** Characters typed while the menu was open. */
+      readonly filter: string;
     };
 
 export type CompletionAction =
@@ -39,6 +44,8 @@ export type CompletionAction =
   | { type: 'resolve'; id: number; completion: Completion }
   | { type: 'step'; delta: number }
   | { type: 'open-menu' }
+  | { type: 'narrow'; text: string }
+  | { type: 'widen' }
   | { type: 'accept' }
   | { type: 'revert' }
   | { type: 'reset' };
@@ -112,8 +119,40 @@ function resolve(
     menu: loading.menu,
     scrollTop: 0,
     original: model.editor,
+    all: matches,
+    filter: '',
   };
   return select({ ...model, completion: active }, loading.reverse ? -1 : 0, loading.menu);
+}
+
+type ActiveState = Extract<CompletionState, { kind: 'active' }>;
+
+const unquote = (text: string): string => text.replace(/^['"]/, '');
+
+/**
+ * The matches left when `filter` is typed in the menu: those whose label starts with the last
+ * path segment of the word plus `filter`, or whose (unquoted) text starts with the whole word
+ * plus `filter`. Case-insensitive, as PowerShell names are.
+ */
+export function narrowMatches(state: ActiveState, filter: string): readonly CompletionMatch[] {
+  const { replaceStart, replaceLength } = state.completion;
+  const word = unquote(state.original.text.slice(replaceStart, replaceStart + replaceLength));
+  const whole = (word + filter).toLowerCase();
+  const segment = (word.split(/[\\/]/).at(-1) + filter).toLowerCase();
+
+  return state.all.filter(
+    (match) =>
+      match.label.toLowerCase().startsWith(segment) ||
+      unquote(match.text).toLowerCase().startsWith(whole),
+  );
+}
+
+function refilter(model: CompletionModel, state: ActiveState, filter: string): CompletionModel {
+  const matches = narrowMatches(state, filter);
+  if (matches.length === 0) return model;
+
+  const narrowed = { ...state, filter, completion: { ...state.completion, matches } };
+  return select({ ...model, completion: { ...narrowed, index: 0, scrollTop: 0 } }, 0, true);
 }
 
 export function completionReducer(
@@ -134,6 +173,12 @@ export function completionReducer(
     case 'open-menu':
       if (state.kind !== 'active') return model;
       return { ...model, completion: { ...state, menu: true } };
+    case 'narrow':
+      if (state.kind !== 'active') return model;
+      return refilter(model, state, state.filter + action.text);
+    case 'widen':
+      if (state.kind !== 'active' || state.filter === '') return model;
+      return refilter(model, state, [...state.filter].slice(0, -1).join(''));
     case 'accept':
     case 'reset':
       return { ...model, completion: IDLE };
