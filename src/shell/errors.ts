@@ -40,8 +40,21 @@ export class ScriptRuntimeError extends JafsError {
 
 /** A parameter-binding failure (unknown, ambiguous, missing or unconvertible parameter). */
 export class ParameterBindingError extends JafsError {
+  /** The argument or parameter token at fault, for the error display. */
+  extent?: Extent;
+
   constructor(message: string, errorId: string, category: ErrorCategory = 'InvalidArgument') {
     super(message, { code: 'EBINDING', errorId, category });
+  }
+}
+
+/** Runs `fn`, pinning a binding error on `extent` if it has no position yet. */
+export function atExtent<T>(extent: Extent | undefined, fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof ParameterBindingError && !error.extent) error.extent = extent;
+    throw error;
   }
 }
 

@@ -36,10 +36,14 @@ export class ShellSession implements Shell {
     for (const cmdlet of options.cmdlets) this.session.register(cmdlet);
     for (const [name, value] of Object.entries(options.variables ?? {}))
       this.session.global.set(name, value);
-    this.evaluator = new Evaluator(this.session, (record) => {
-      this.unhandled += 1;
-      this.reportError(record);
-    });
+    this.evaluator = new Evaluator(
+      this.session,
+      (record) => {
+        this.unhandled += 1;
+        this.reportError(record);
+      },
+      (record) => this.reportError(record),
+    );
   }
 
   private reportError(record: ErrorRecord): void {

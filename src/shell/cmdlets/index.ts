@@ -1,5 +1,8 @@
 import type { CmdletDefinition } from '../api.js';
+import { commandCmdlets } from './commands.js';
 import { formatCmdlets } from './format.js';
+import { hostCmdlets } from './host-io.js';
+import { variableCmdlets } from './variables.js';
 import { outCmdlets } from './out.js';
 import { selectCmdlet } from './select.js';
 import { sortGroupMeasureCmdlets } from './sort-group-measure.js';
@@ -14,4 +17,7 @@ export const languageCmdlets: readonly CmdletDefinition[] = [
   selectCmdlet,
   ...sortGroupMeasureCmdlets,
   ...formatCmdlets,
+  ...hostCmdlets,
+  ...variableCmdlets,
+  ...commandCmdlets,
 ];

@@ -71,6 +71,24 @@ const VIEWS: { suffix: string; columns: ViewColumn[] }[] = [
     ],
   },
   {
+    suffix: 'CommandInfo',
+    columns: [
+      { header: 'CommandType', align: 'left', width: 15, value: prop('CommandType') },
+      { header: 'Name', align: 'left', width: 50, value: prop('Name') },
+      { header: 'Version', align: 'left', width: 10, value: prop('Version') },
+      { header: 'Source', align: 'left', value: prop('Source') },
+    ],
+  },
+  {
+    suffix: 'AliasInfo',
+    columns: [
+      { header: 'CommandType', align: 'left', width: 15, value: prop('CommandType') },
+      { header: 'Name', align: 'left', width: 50, value: prop('Name') },
+      { header: 'Version', align: 'left', width: 10, value: prop('Version') },
+      { header: 'Source', align: 'left', value: prop('Source') },
+    ],
+  },
+  {
     suffix: 'GroupInfo',
     columns: [
       { header: 'Count', align: 'right', width: 5, value: prop('Count') },
@@ -111,7 +129,7 @@ export function shapeOf(value: unknown): string {
     : undefined;
   const type = names?.[0] ?? 'object';
   if (viewFor(value)) return `view:${type}`;
-  return `${type}:${propertiesOf(value).join(',')}`;
+  return `object:${propertiesOf(value).join(',')}`;
 }
 
 export function isScalar(value: unknown): boolean {
@@ -142,7 +160,7 @@ export function renderRun(values: readonly unknown[], width: number): string {
     return tableText(
       renderTable(
         [
-          { header: 'Name', align: 'left' },
+          { header: 'Name', align: 'left', width: 30 },
           { header: 'Value', align: 'left' },
         ],
         rows,

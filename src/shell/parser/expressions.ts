@@ -36,8 +36,11 @@ export abstract class ExpressionParser extends Scanner {
   abstract parseStatement(): Statement | undefined;
   abstract parseScriptBlockBody(closer: string, start: number): ScriptBlockBody;
 
+  /** From `start` to the current position, without trailing blanks. */
   extentFrom(start: number): Extent {
-    return { start, end: this.pos };
+    let end = this.pos;
+    while (end > start && /\s/.test(this.src[end - 1])) end -= 1;
+    return { start, end };
   }
 
   parseExpression(noComma = false): Expression {

@@ -1,13 +1,14 @@
 import type { ParameterDefinition } from '../../core/parameters.js';
 import type { BoundParameters, SessionApi } from '../api.js';
-import { ParameterBindingError } from '../errors.js';
+import type { Extent } from '../ast.js';
+import { atExtent, ParameterBindingError } from '../errors.js';
 import { convertParameter } from './parameter-types.js';
 import { Hashtable, ScriptBlock, toStr } from './values.js';
 
 /** One argument after evaluation: `-Name`, `-Name:value`, or a positional value. */
 export type BindingArgument =
-  | { kind: 'named'; name: string; value?: unknown; hasValue: boolean }
-  | { kind: 'positional'; value: unknown };
+  | { kind: 'named'; name: string; value?: unknown; hasValue: boolean; extent?: Extent }
+  | { kind: 'positional'; value: unknown; extent?: Extent };
 
 export interface BindingRequest {
   parameters: readonly ParameterDefinition[];
@@ -39,15 +40,17 @@ export async function bindArguments(request: BindingRequest): Promise<BindingRes
     hasNext: boolean;
   }[] = [];
   const positionals: unknown[] = [];
+  const extents: (Extent | undefined)[] = [];
 
   const args = request.args;
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i];
     if (arg.kind === 'positional') {
       positionals.push(arg.value);
+      extents.push(arg.extent);
       continue;
     }
-    const parameter = resolveParameter(parameters, arg.name);
+    const parameter = atExtent(arg.extent, () => resolveParameter(parameters, arg.name));
     if (!parameter) {
       const next = args[i + 1];
       const hasNext = !arg.hasValue && next?.kind === 'positional';
@@ -60,12 +63,17 @@ export async function bindArguments(request: BindingRequest): Promise<BindingRes
       continue;
     }
     if (parameter.type === 'switch' || arg.hasValue) {
-      bindOne(bound, parameter, parameter.type === 'switch' && !arg.hasValue ? true : arg.value);
+      const value = parameter.type === 'switch' && !arg.hasValue ? true : arg.value;
+      atExtent(arg.extent, () => bindOne(bound, parameter, value));
       continue;
     }
     const next = args[i + 1];
-    if (!next || next.kind !== 'positional') throw missingArgument(parameter);
-    bindOne(bound, parameter, next.value);
+    if (!next || next.kind !== 'positional') {
+      const error = missingArgument(parameter);
+      error.extent = arg.extent;
+      throw error;
+    }
+    atExtent(next.extent ?? arg.extent, () => bindOne(bound, parameter, next.value));
     i += 1;
   }
 
@@ -77,7 +85,7 @@ export async function bindArguments(request: BindingRequest): Promise<BindingRes
   }
 
   for (const { arg, next, hasNext } of pending) {
-    const parameter = resolveParameter(parameters, arg.name);
+    const parameter = atExtent(arg.extent, () => resolveParameter(parameters, arg.name));
     if (!parameter) {
       if (request.collectUnbound) {
         unbound.push(`-${arg.name}`);
@@ -85,19 +93,26 @@ export async function bindArguments(request: BindingRequest): Promise<BindingRes
         if (hasNext) unbound.push(next);
         continue;
       }
-      throw new ParameterBindingError(
+      const error = new ParameterBindingError(
         `A parameter cannot be found that matches parameter name '${arg.name}'.`,
         'NamedParameterNotFound',
       );
+      error.extent = arg.extent;
+      throw error;
     }
-    if (parameter.type === 'switch') {
-      bindOne(bound, parameter, arg.hasValue ? arg.value : true);
-      if (hasNext) positionals.unshift(next);
-    } else if (arg.hasValue || hasNext) {
-      bindOne(bound, parameter, arg.hasValue ? arg.value : next);
-    } else {
-      throw missingArgument(parameter);
-    }
+    atExtent(arg.extent, () => {
+      if (parameter.type === 'switch') {
+        bindOne(bound, parameter, arg.hasValue ? arg.value : true);
+        if (hasNext) {
+          positionals.unshift(next);
+          extents.unshift(undefined);
+        }
+      } else if (arg.hasValue || hasNext) {
+        bindOne(bound, parameter, arg.hasValue ? arg.value : next);
+      } else {
+        throw missingArgument(parameter);
+      }
+    });
   }
 
   const leftover = bindPositionals(
@@ -191,6 +206,7 @@ function bindPositionals(
   positionals: unknown[],
   defaultSet: string | undefined,
   lenient: boolean,
+  extents: readonly (Extent | undefined)[] = [],
 ): unknown[] {
   const queue = [...positionals];
   const candidates = parameters.filter((p) => p.position !== undefined);
@@ -212,7 +228,7 @@ function bindPositionals(
       options[0];
     if (chosen.valueFromRemainingArguments) break;
     try {
-      bindOne(bound, chosen, value);
+      atExtent(extents[positionals.length - queue.length], () => bindOne(bound, chosen, value));
       queue.shift();
     } catch (error) {
       if (!lenient) throw error;

@@ -155,7 +155,7 @@ export function reportNonTerminating(
     inv.merged.push(record);
     return;
   }
-  inv.ev.report(record);
+  inv.ev.show(record);
 }
 
 /** Runs a script block for a cmdlet (ForEach-Object, Where-Object, calculated properties). */

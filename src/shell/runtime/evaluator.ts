@@ -27,7 +27,10 @@ export type ErrorReporter = (record: ErrorRecord) => void;
 export class Evaluator {
   constructor(
     readonly session: Session,
+    /** An unhandled terminating error (counts as a failure of the run). */
     readonly report: ErrorReporter,
+    /** A non-terminating error to show (the run goes on and does not fail). */
+    readonly show: ErrorReporter = report,
   ) {}
 
   async runBlock(statements: readonly Statement[], st: ExecState, emit: Emit): Promise<void> {

@@ -76,7 +76,7 @@ function formatStandard(n: number, kind: string, digitsText: string): string {
       return kind === 'X' ? text.toUpperCase() : text;
     }
     case 'p':
-      return `${groupThousands(roundAway(n * 100, digits ?? 2).toFixed(digits ?? 2))} %`;
+      return `${groupThousands(roundAway(n * 100, digits ?? 2).toFixed(digits ?? 2))}%`;
     case 'c':
       return `${n < 0 ? '-' : ''}$${groupThousands(Math.abs(n).toFixed(digits ?? 2))}`;
     case 'e':

@@ -1,6 +1,6 @@
 import { isAbortError } from '../../core/errors.js';
-import type { CommandNode, Expression, PipelineNode, Redirection } from '../ast.js';
-import { CommandNotFoundError, ScriptRuntimeError } from '../errors.js';
+import type { CommandNode, Expression, Extent, PipelineNode, Redirection } from '../ast.js';
+import { CommandNotFoundError, ParameterBindingError, ScriptRuntimeError } from '../errors.js';
 import type { BindingArgument } from './binder.js';
 import type { Evaluator } from './evaluator.js';
 import { TerminatingError } from './flow.js';
@@ -156,8 +156,17 @@ async function createStage(
     });
   } catch (error) {
     if (error instanceof TerminatingError || isAbortError(error)) throw error;
-    throw ev.wrap(error, node.extent, st, name || undefined);
+    throw ev.wrap(error, extentOf(error, node, name), st, name || undefined);
   }
+}
+
+/** Binding errors point at the argument; an unknown command at its name; others at the command. */
+function extentOf(error: unknown, node: CommandNode, name: string): Extent {
+  if (error instanceof ParameterBindingError && error.extent) return error.extent;
+  if (error instanceof CommandNotFoundError && typeof node.name === 'string') {
+    return { start: node.extent.start, end: node.extent.start + name.length };
+  }
+  return node.extent;
 }
 
 async function evaluateArguments(
@@ -168,16 +177,16 @@ async function evaluateArguments(
   const args: BindingArgument[] = [];
   for (const arg of node.args) {
     if (arg.kind === 'parameter') {
-      if (arg.value)
-        args.push({
-          kind: 'named',
-          name: arg.name,
-          value: await ev.evaluate(arg.value, st),
-          hasValue: true,
-        });
-      else args.push({ kind: 'named', name: arg.name, hasValue: false });
+      const extent = { start: arg.extent.start, end: arg.extent.start + arg.text.length };
+      if (arg.value) {
+        const value = await ev.evaluate(arg.value, st);
+        args.push({ kind: 'named', name: arg.name, value, hasValue: true, extent });
+      } else {
+        args.push({ kind: 'named', name: arg.name, hasValue: false, extent });
+      }
     } else if (arg.kind === 'argument') {
-      args.push({ kind: 'positional', value: await ev.evaluate(arg.value, st) });
+      const value = await ev.evaluate(arg.value, st);
+      args.push({ kind: 'positional', value, extent: arg.extent });
     } else {
       const value = st.scope.lookup(arg.name)?.value;
       if (value instanceof Hashtable) {

@@ -1,6 +1,6 @@
 import { isAbortError } from '../../core/errors.js';
 import type { CommandNode, ScriptBlockBody } from '../ast.js';
-import type { SourceInfo } from '../errors.js';
+import { ParameterBindingError, type SourceInfo } from '../errors.js';
 import type { BindingArgument } from './binder.js';
 import { convertTo } from './convert.js';
 import type { Evaluator } from './evaluator.js';
@@ -39,7 +39,9 @@ export class ScriptStage implements Stage {
       await invocation.bind(args);
     } catch (error) {
       if (error instanceof TerminatingError || isAbortError(error)) throw error;
-      throw ev.wrap(error, node.extent, st, typeof node.name === 'string' ? node.name : undefined);
+      const extent =
+        error instanceof ParameterBindingError && error.extent ? error.extent : node.extent;
+      throw ev.wrap(error, extent, st, typeof node.name === 'string' ? node.name : undefined);
     }
     return new ScriptStage(invocation, body, downstream);
   }

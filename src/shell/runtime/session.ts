@@ -28,6 +28,8 @@ export class Session implements SessionApi {
   current: Scope = this.global;
   readonly cmdlets = new Map<string, CmdletDefinition>();
   readonly aliases = new Map<string, string>();
+  /** How Set-Alias spelled each alias (the map keys are lower-case). */
+  readonly aliasNames = new Map<string, string>();
   readonly functions = new Map<string, FunctionInfo>();
   /** `$Error`, newest first. */
   readonly errors: ErrorRecord[] = [];

@@ -1,0 +1,5 @@
+# expect-failed
+'start'
+function Fail { throw "bad thing" }
+Fail
+'not reached'

@@ -1,0 +1,4 @@
+# expect-exit 3
+'running'
+if ($true) { exit 3 }
+'never'

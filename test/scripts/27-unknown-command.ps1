@@ -1,0 +1,3 @@
+# expect-failed
+Get-Nothing -Path x
+'continues'
