@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 
 import { errorLines, expectSuccess, parseLsJson, type LsJsonEntry } from './fixtures.js';
+import type { FaultInjector } from '../../src/server/faults.js';
 import type { RcloneHarness, RcloneResult } from './harness.js';
 import type { JfsPeek } from './jfs-peek.js';
 
@@ -17,6 +18,8 @@ export interface ConformanceContext {
   /** The tree's files: relative path → content. */
   tree: Map<string, Buffer>;
   peek: JfsPeek;
+  /** The server's fault switchboard, for cases that make it misbehave on purpose. */
+  faults: FaultInjector;
 }
 
 /** One item of the conformance list; its name is the key in SERVER_GAPS. */

@@ -42,7 +42,8 @@ describe.skipIf(!INSTALLED)('rclone 1.60 jottacloud back-end against the local s
       localTree,
       tree: await writeConformanceTree(localTree),
       peek: await openJfsPeek(server.url, server, USERNAME),
-    } satisfies Omit<ConformanceContext, 'ensureTree'>);
+      faults: server.faults,
+    } satisfies ConformanceContext);
 
     if (gaps.length > 0 && !RUN_SERVER_GAPS) {
       const list = gaps.map((each) => `  - ${each.name}: ${SERVER_GAPS[each.name]}`).join('\n');
