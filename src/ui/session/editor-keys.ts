@@ -39,7 +39,7 @@ function run(session: InteractiveSession, command: Command): void {
 
   switch (command) {
     case 'AcceptLine':
-      return session.acceptOrContinue();
+      return session.runner.acceptOrContinue();
     case 'DeleteCharOrExit':
       if (editor.text === '') return session.exit(0);
       return session.edit({ type: 'delete-char' });

@@ -34,7 +34,7 @@ export function handleRequestKey(session: InteractiveSession, press: KeyPress): 
     edit({ type: 'insert', text: press.text.split('\n')[0] });
   } else if (command === 'CancelLine') {
     session.requests.cancel();
-    session.interrupt();
+    session.runner.interrupt();
   } else if (command === 'AcceptLine') {
     session.requests.submit();
   } else if (command && ANSWER_ACTIONS[command]) {

@@ -13,8 +13,8 @@ const handleRunningKey: Layer = (session, press) => {
   const state = session.getState();
   if (!state.running) return false;
 
-  if (press.name === 'c' && press.ctrl) session.interrupt();
-  else session.queueTypeAhead(press);
+  if (press.name === 'c' && press.ctrl) session.runner.interrupt();
+  else session.runner.queue(press);
   return true;
 };
 

@@ -7,6 +7,7 @@ import { editorReducer, EMPTY_EDITOR, type EditorAction } from '../state/line-ed
 import type { OutputKind, UiState } from '../state/ui-state.js';
 import { routeKey } from './router.js';
 import { CompletionLookup } from './completion-lookup.js';
+import { CommandRunner, describeFailure } from './command-runner.js';
 import { HistorySaver } from './history-saver.js';
 import { RequestBroker } from './requests.js';
 import { Transcript } from './transcript.js';
@@ -48,12 +49,10 @@ export class InteractiveSession {
   private state: UiState;
   private readonly listeners = new Set<() => void>();
   private shell: Shell | undefined;
-  private runController: AbortController | undefined;
-  /** Keys typed while a command runs, replayed when the prompt returns (as PSReadLine does). */
-  private typeAhead: KeyPress[] = [];
   /** Text between the bracketed-paste markers, while a paste arrives. */
   private pasting: string | undefined;
   readonly requests = new RequestBroker(this);
+  readonly runner = new CommandRunner(this);
   private readonly transcript = new Transcript(this);
   private readonly lookup = new CompletionLookup(this);
   readonly now: () => number;
@@ -87,7 +86,7 @@ export class InteractiveSession {
   /** Connects the shell, shows its prompt, and replays anything typed meanwhile. */
   async attachShell(shell: Shell): Promise<void> {
     this.shell = shell;
-    await this.finishCommand();
+    await this.runner.finish();
   }
 
   getShell(): Shell | undefined {
@@ -116,11 +115,6 @@ export class InteractiveSession {
   handleKey(press: KeyPress): void {
     if (this.state.exitCode !== undefined) return;
     routeKey(this, press);
-  }
-
-  /** Keeps a key for when the prompt returns. */
-  queueTypeAhead(press: KeyPress): void {
-    this.typeAhead.push(press);
   }
 
   edit(action: EditorAction): void {
@@ -164,57 +158,6 @@ export class InteractiveSession {
     });
   }
 
-  /** Enter: continue on a `>> ` line when the text is unfinished, else run it. */
-  acceptOrContinue(): void {
-    const { text } = this.state.editor;
-    if (this.shell?.isIncomplete(text)) {
-      this.edit({ type: 'set', text: text + '\n' });
-      return;
-    }
-    void this.accept();
-  }
-
-  /** Echoes the line, records it in history and runs it. */
-  async accept(): Promise<void> {
-    const shell = this.shell;
-    const { text } = this.state.editor;
-    if (!shell) return;
-
-    this.newSegment();
-    this.append('echo', this.echo(text));
-    this.history({ type: 'add', line: text });
-    this.persistHistory(text);
-    this.update({ editor: EMPTY_EDITOR, completion: IDLE, search: undefined, running: true });
-
-    if (text.trim() === '') {
-      await this.finishCommand();
-      return;
-    }
-
-    const controller = new AbortController();
-    this.runController = controller;
-    try {
-      const result = await shell.run(text, { signal: controller.signal });
-      if (result.exitCode !== undefined) {
-        this.exit(result.exitCode);
-        return;
-      }
-    } catch (error) {
-      if (!controller.signal.aborted) this.append('error', describeFailure(error));
-    } finally {
-      this.runController = undefined;
-      this.requests.cancel();
-    }
-
-    await this.finishCommand();
-  }
-
-  /** Ctrl+C while a command runs: stop it; the prompt returns when it has unwound. */
-  interrupt(): void {
-    this.typeAhead = [];
-    this.runController?.abort();
-  }
-
   /** Ctrl+C at the prompt: leave the line visible and start a fresh one. */
   cancelLine(): void {
     this.newSegment();
@@ -231,7 +174,7 @@ export class InteractiveSession {
 
   exit(code: number): void {
     if (this.state.exitCode !== undefined) return;
-    this.runController?.abort();
+    this.runner.interrupt();
     this.update({ exitCode: code, running: false });
     this.options.onExit?.(code);
   }
@@ -241,7 +184,9 @@ export class InteractiveSession {
     return this.state.prompt + text.split('\n').join('\n>> ');
   }
 
-  private persistHistory(line: string): void {
+  /** Records an accepted line and saves the history file. */
+  addToHistory(line: string): void {
+    this.history({ type: 'add', line });
     if (line.trim() !== '') this.historySaver?.request(this.state.history.entries);
   }
 
@@ -249,26 +194,8 @@ export class InteractiveSession {
   flushHistory(): Promise<void> {
     return this.historySaver?.flush() ?? Promise.resolve();
   }
-
-  private async finishCommand(): Promise<void> {
-    let prompt = this.state.prompt;
-    try {
-      prompt = (await this.shell?.prompt()) ?? prompt;
-    } catch (error) {
-      this.append('error', describeFailure(error));
-    }
-
-    this.update({ prompt, running: false, progress: [] });
-    const queued = this.typeAhead;
-    this.typeAhead = [];
-    for (const press of queued) this.handleKey(press);
-  }
 }
 
 function load(entries: readonly string[] | undefined): HistoryAction {
   return { type: 'load', entries: entries ?? [] };
-}
-
-function describeFailure(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
