@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import { expect } from 'vitest';
 
@@ -130,6 +131,11 @@ export const fidelityCases: ConformanceCase[] = [
   },
 ];
 
+/** Polls `done` every 50 ms until it is true (the case's own timeout bounds the wait). */
+async function waitFor(done: () => boolean): Promise<void> {
+  while (!done()) await sleep(50);
+}
+
 /** An allocate answer as the gateway captured it. */
 interface AllocateAnswer {
   state?: string;
@@ -146,10 +152,21 @@ fidelityCases.push({
     await writeFile(local, content);
     const target = 'remote:resume/big.bin';
 
-    // 4 MiB/s for about 3 s: rclone dies with roughly half the file sent.
+    // At 4 MiB/s, killed 1.5 s after the allocate answer: rclone dies with part of the file
+    // sent (the upload itself goes straight to the loopback upload_url, the gateway sees only
+    // the allocate).
+    const before = context.harness.gateway.forwarded.length;
+    const stop = new AbortController();
     const slow = ['copyto', '--bwlimit', '4M', local, target];
-    const cut = await context.harness.rclone(slow, { timeoutMs: 3_000 });
-    expect(cut.code, 'the first copy was killed').toBeNull();
+    const running = context.harness.rclone(slow, { signal: stop.signal, timeoutMs: 60_000 });
+    await waitFor(() =>
+      context.harness.gateway.forwarded
+        .slice(before)
+        .some((request) => request.path.startsWith('/files/v1/allocate')),
+    );
+    await sleep(1_500);
+    stop.abort();
+    expect((await running).code, 'the first copy was killed').toBeNull();
 
     const mark = context.harness.gateway.forwarded.length;
     expectSuccess(await context.harness.rclone(['copyto', local, target]), 'second copyto');

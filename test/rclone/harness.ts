@@ -29,6 +29,8 @@ export interface RcloneRunOptions {
   cwd?: string;
   /** Bytes for rclone's stdin (for `rcat`). @default none: stdin is closed */
   input?: Buffer | string;
+  /** Kills rclone (SIGKILL, result code null) when aborted, to cut a transfer at a set moment. */
+  signal?: AbortSignal;
 }
 
 /** A configured rclone that reaches the local server through the loopback gateway. */
@@ -95,6 +97,7 @@ export async function startRcloneHarness(options: {
         cwd: runOptions.cwd ?? workDir,
         timeoutMs: runOptions.timeoutMs ?? 120_000,
         input: runOptions.input,
+        signal: runOptions.signal,
       }),
     configPath,
     workDir,
@@ -161,6 +164,7 @@ function runRclone(
     cwd: string;
     timeoutMs: number;
     input?: Buffer | string;
+    signal?: AbortSignal;
   },
 ): Promise<RcloneResult> {
   return new Promise((done, fail) => {
@@ -177,16 +181,24 @@ function runRclone(
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
 
-    const timer = setTimeout(() => {
-      stderr += `\n[harness] rclone killed after ${options.timeoutMs} ms\n`;
+    const kill = (why: string): void => {
+      stderr += `\n[harness] rclone killed: ${why}\n`;
       child.kill('SIGKILL');
-    }, options.timeoutMs);
+    };
+    const timer = setTimeout(
+      () => kill(`still running after ${options.timeoutMs} ms`),
+      options.timeoutMs,
+    );
+    const onAbort = (): void => kill('the caller aborted');
+    if (options.signal?.aborted) onAbort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
     child.on('error', (error) => {
       clearTimeout(timer);
       fail(error);
     });
     child.on('close', (code) => {
       clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
       done({ code, stdout, stderr });
     });
   });
