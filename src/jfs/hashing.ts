@@ -1,4 +1,4 @@
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 
 import { OperationCanceledError } from '../core/errors.js';
@@ -29,31 +29,17 @@ export async function md5OfStream(
   return { md5: hash.digest('hex'), size };
 }
 
-/**
- * Passes bytes through unchanged while counting them, optionally hashing them, and reporting
- * progress. Used on both upload and download streams.
- */
+/** Passes bytes through unchanged while counting them and reporting progress. */
 export class CountingStream extends Transform {
   bytes = 0;
-  private readonly hash?: Hash;
 
-  constructor(options: { hash?: boolean; onChunk?: (bytes: number) => void; seed?: Hash } = {}) {
+  constructor(private readonly onChunk?: (bytes: number) => void) {
     super();
-    this.hash = options.seed ?? (options.hash ? createHash('md5') : undefined);
-    this.onChunk = options.onChunk;
   }
-
-  private readonly onChunk?: (bytes: number) => void;
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.bytes += chunk.length;
-    this.hash?.update(chunk);
     this.onChunk?.(this.bytes);
     callback(null, chunk);
-  }
-
-  /** Hex MD5 of everything that passed (only when hashing was asked for). */
-  digest(): string | undefined {
-    return this.hash?.digest('hex');
   }
 }

@@ -195,6 +195,8 @@ export class Transport {
     }
     if (isAbortError(error)) return new OperationCanceledError();
     if (error instanceof JfsError) return error;
+    // A failing upload source (a local read error) is the caller's problem, not the network's.
+    if (!isNetworkError(error) && error instanceof Error) return error;
     const target = request.path ?? request.url.host;
     const code = (error as { code?: unknown } | null)?.code;
     const why = typeof code === 'string' ? code : 'network error';

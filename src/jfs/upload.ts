@@ -150,7 +150,7 @@ async function sendBytes(
   onProgress?.(start, total);
 
   const input = await source.open(start, signal);
-  const counter = new CountingStream({ onChunk: (sent) => onProgress?.(start + sent, total) });
+  const counter = new CountingStream((sent) => onProgress?.(start + sent, total));
   input.on('error', (error) => counter.destroy(error));
   const body = input.pipe(counter);
 

@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 
 import { OperationCanceledError } from '../../src/core/errors.js';
@@ -7,6 +8,7 @@ import {
   EMPTY_MD5,
   IncompleteUploadError,
   NotFoundError,
+  TransportError,
   type JfsFile,
 } from '../../src/jfs/index.js';
 import {
@@ -139,6 +141,24 @@ describe('uploads and downloads', () => {
     expect(resumedFrom[0]).toBeGreaterThanOrEqual(stored);
     expect(resumedFrom.every((offset) => offset > 0 && offset < data.length)).toBe(true);
     expect(file).toMatchObject({ state: 'COMPLETED', md5: md5(data) });
+  });
+
+  it('reports a failing upload source as its own error, not as a network failure', async () => {
+    const client = basicClient(await startTestServer());
+    const broken = Object.assign(new Error('disk unreadable'), { code: 'EIO' });
+    const upload = client.upload('/Jotta/Archive/broken.bin', {
+      size: 100_000,
+      md5: '0'.repeat(32),
+      open: async () =>
+        Readable.from(
+          (async function* () {
+            yield Buffer.alloc(1000);
+            throw broken;
+          })(),
+        ),
+    });
+    await expect(upload).rejects.toThrow('disk unreadable');
+    await expect(upload).rejects.not.toBeInstanceOf(TransportError);
   });
 
   it('downloads from an offset with a Range request', async () => {
