@@ -21,6 +21,11 @@ export interface ChildItemOptions extends OperationOptions {
   exclude?: readonly string[];
   /** One more name pattern, applied like -Include (the engine does it for every provider). */
   filter?: string;
+  /**
+   * A pattern every listed name must also match: the wildcard leaf of a recursive path
+   * (`Get-ChildItem *.txt -Recurse` matches `*.txt` at every level, as in PowerShell).
+   */
+  leafPattern?: string;
 }
 
 /** A listed item and its path relative to the listed container (`Logs\a.txt`). */
@@ -33,20 +38,19 @@ export class NameFilter {
   private readonly include: WildcardPattern[];
   private readonly exclude: WildcardPattern[];
   private readonly filter: WildcardPattern | undefined;
+  private readonly leaf: WildcardPattern | undefined;
 
   constructor(options: ChildItemOptions, caseSensitive: boolean) {
     const compile = (text: string) => new WildcardPattern(text, { caseSensitive });
     this.include = (options.include ?? []).map(compile);
     this.exclude = (options.exclude ?? []).map(compile);
     this.filter = options.filter ? compile(options.filter) : undefined;
-  }
-
-  get active(): boolean {
-    return this.include.length > 0 || this.exclude.length > 0 || this.filter !== undefined;
+    this.leaf = options.leafPattern ? compile(options.leafPattern) : undefined;
   }
 
   accepts(name: string): boolean {
     if (this.filter && !this.filter.isMatch(name)) return false;
+    if (this.leaf && !this.leaf.isMatch(name)) return false;
     if (this.include.length > 0 && !matchesAny(name, this.include)) return false;
     return !matchesAny(name, this.exclude);
   }

@@ -48,6 +48,20 @@ describe('Get-ChildItem and Get-Item', () => {
     expect(run.output).toEqual(['a.txt', 'sub/c.txt', 'sub/deep/d.txt']);
   });
 
+  it('matches a wildcard leaf at every level with -Recurse, as PowerShell does', async () => {
+    const run = await runCmdlet(cmdlet('Get-ChildItem'), engine, {
+      Path: ['*.txt'],
+      Recurse: true,
+      Name: true,
+    });
+    expect(run.output).toEqual(['a.txt', 'sub/c.txt', 'sub/deep/d.txt']);
+    const deep = await runCmdlet(cmdlet('Get-ChildItem'), engine, {
+      Path: ['s*/d*'],
+      Recurse: true,
+    });
+    expect(deep.output.map((o) => (o as { Name: string }).Name)).toEqual(['deep', 'd.txt']);
+  });
+
   it('reports a missing path and goes on with the next one', async () => {
     const run = await runCmdlet(cmdlet('Get-Item'), engine, { Path: ['nope', 'a.txt'] });
     expect(messages(run.errors)).toEqual([

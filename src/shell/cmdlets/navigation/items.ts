@@ -1,4 +1,6 @@
-import type { CmdletDefinition } from '../../api.js';
+import type { CmdletContext, CmdletDefinition } from '../../api.js';
+import { splitPartial } from '../../../provider/completion.js';
+import { WildcardPattern } from '../../../provider/wildcard.js';
 import {
   FILTER_PARAMETERS,
   FORCE_PARAMETER,
@@ -58,30 +60,52 @@ export const getChildItem: CmdletDefinition = {
   ],
   dynamicParameters: providerDynamicParameters('Get-ChildItem'),
   async process(ctx) {
-    const engine = engineOf(ctx.session);
     const params = ctx.params;
     const depth = params.Depth === undefined ? undefined : Number(params.Depth);
-    const paths = targetPaths(params, '.');
+    const recurse = params.Recurse === true || depth !== undefined;
+    const { paths, literal } = targetPaths(params, '.');
 
-    await forEachItem(
-      ctx,
-      paths,
-      operationOptions(ctx),
-      async (root) => {
-        const options = {
-          ...operationOptions(ctx, dynamicValues(ctx, 'Get-ChildItem', root.path)),
-          recurse: params.Recurse === true || depth !== undefined,
-          depth,
-          include: strings(params.Include),
-          exclude: strings(params.Exclude),
-          filter: params.Filter === undefined ? undefined : String(params.Filter),
-        };
-
-        for await (const entry of engine.childItems(root, options)) {
-          await ctx.write(params.Name === true ? entry.relative : engine.toPipelineObject(entry));
-        }
-      },
-      false,
-    );
+    for (const typed of paths) {
+      const { path, leafPattern } = recurse && !literal ? recursiveLeaf(typed) : { path: typed };
+      await listPath(ctx, { paths: [path], literal }, { recurse, depth, leafPattern });
+    }
   },
 };
+
+/**
+ * `Get-ChildItem *.txt -Recurse`: PowerShell matches a wildcard leaf at every level below its
+ * parent, so the leaf becomes a name pattern and the parent is what gets listed.
+ */
+function recursiveLeaf(path: string): { path: string; leafPattern?: string } {
+  const { container, prefix } = splitPartial(path);
+  if (!WildcardPattern.containsWildcard(prefix)) return { path };
+  return { path: container === '' ? '.' : container, leafPattern: prefix };
+}
+
+async function listPath(
+  ctx: CmdletContext,
+  paths: { paths: string[]; literal: boolean },
+  listing: { recurse: boolean; depth?: number; leafPattern?: string },
+) {
+  const engine = engineOf(ctx.session);
+  const params = ctx.params;
+  await forEachItem(
+    ctx,
+    paths,
+    operationOptions(ctx),
+    async (root) => {
+      const options = {
+        ...operationOptions(ctx, dynamicValues(ctx, 'Get-ChildItem', root.path)),
+        ...listing,
+        include: strings(params.Include),
+        exclude: strings(params.Exclude),
+        filter: params.Filter === undefined ? undefined : String(params.Filter),
+      };
+
+      for await (const entry of engine.childItems(root, options)) {
+        await ctx.write(params.Name === true ? entry.relative : engine.toPipelineObject(entry));
+      }
+    },
+    false,
+  );
+}
