@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import { type Backend, collectBlobs } from './backend.js';
 import { EMPTY_MD5, mimeFor, nowSeconds } from './format.js';
 import {
@@ -95,7 +94,7 @@ export async function receive(
   backend: Backend,
   revisionId: number,
   start: number,
-  body: Readable,
+  body: AsyncIterable<Buffer>,
 ): Promise<UploadOutcome> {
   // A writer still busy with this revision is usually a connection that just broke: wait for it
   // to record what it got instead of refusing the retry.
@@ -125,7 +124,7 @@ async function write(
   backend: Backend,
   revision: RevisionRow,
   start: number,
-  body: Readable,
+  body: AsyncIterable<Buffer>,
 ): Promise<UploadOutcome> {
   const { written, failure } = await backend.blobs.append(
     revision.id,

@@ -331,3 +331,82 @@ describe('Range downloads', () => {
     expect(await response.text()).toBe(content.toString());
   });
 });
+
+describe('legacy multipart upload', () => {
+  function multipart(boundary: string, parts: [string, string, Buffer | string][]): Buffer {
+    const chunks: Buffer[] = [Buffer.from('preamble\r\n')];
+    for (const [name, filename, value] of parts) {
+      const disposition = filename
+        ? `form-data; name="${name}"; filename="${filename}"`
+        : `form-data; name="${name}"`;
+      const type = filename ? '\r\nContent-Type: application/octet-stream' : '';
+      chunks.push(
+        Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}${type}\r\n\r\n`),
+      );
+      chunks.push(Buffer.from(value));
+      chunks.push(Buffer.from('\r\n'));
+    }
+    chunks.push(Buffer.from(`--${boundary}--\r\n`));
+    return Buffer.concat(chunks);
+  }
+
+  it('stores the file part, taking md5 and times from the fields (jottalib, JaFS)', async () => {
+    // The content contains CRLF and boundary-like text to prove the part is cut at the real one.
+    const content = Buffer.concat([
+      randomBytes(70_000),
+      Buffer.from('\r\n--bound'),
+      randomBytes(10),
+    ]);
+    const body = multipart('bound123', [
+      ['md5', '', md5(content)],
+      ['modified', '', '2021-06-01-T12:00:00Z'],
+      ['created', '', '2021-06-01-T11:00:00Z'],
+      ['file', 'multi.bin', content],
+    ]);
+    const response = await t.jfs('/Jotta/Archive/multi/multi.bin', {
+      method: 'POST',
+      body,
+      headers: {
+        'Content-Type': 'multipart/form-data; boundary=bound123',
+        JSize: String(content.length),
+      },
+    });
+    expect(response.status).toBe(201);
+    const { root } = await xml(response);
+    expect(root.currentRevision.state).toBe('COMPLETED');
+    expect(root.currentRevision.modified).toBe('2021-06-01-T12:00:00Z');
+    expect(root.currentRevision.created).toBe('2021-06-01-T11:00:00Z');
+    const bytes = Buffer.from(
+      await (await t.jfs('/Jotta/Archive/multi/multi.bin?mode=bin')).arrayBuffer(),
+    );
+    expect(bytes.equals(content)).toBe(true);
+  });
+
+  it('accepts a lone file part with JMd5/JSize headers (php-jotta, aeroftp)', async () => {
+    const content = Buffer.from('only a file part');
+    const body = multipart('xyz', [['upload', 'lone.txt', content]]);
+    const response = await t.jfs('/Jotta/Archive/multi/lone.txt', {
+      method: 'POST',
+      body,
+      headers: {
+        'Content-Type': 'multipart/form-data; boundary="xyz"',
+        JMd5: md5(content),
+        JSize: String(content.length),
+      },
+    });
+    expect(response.status).toBe(201);
+    expect(await (await t.jfs('/Jotta/Archive/multi/lone.txt?mode=bin')).text()).toBe(
+      'only a file part',
+    );
+  });
+
+  it('without any md5 is 400', async () => {
+    const body = multipart('b', [['file', 'x.txt', 'x']]);
+    const response = await t.jfs('/Jotta/Archive/multi/x.txt', {
+      method: 'POST',
+      body,
+      headers: { 'Content-Type': 'multipart/form-data; boundary=b', JSize: '1' },
+    });
+    expect(response.status).toBe(400);
+  });
+});

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 import { JfsHttpError } from '../http/errors.js';
 
 /**
@@ -45,7 +44,7 @@ export class BlobStore {
   async append(
     revisionId: number,
     start: number,
-    body: Readable,
+    body: AsyncIterable<Buffer>,
     limit: number,
     checkpoint: (written: number) => void,
   ): Promise<AppendResult> {
@@ -55,7 +54,7 @@ export class BlobStore {
     let failure: unknown;
     try {
       await file.truncate(start);
-      for await (const chunk of body as AsyncIterable<Buffer>) {
+      for await (const chunk of body) {
         if (written - synced >= CHECKPOINT_BYTES) {
           // Made durable and recorded now and then, so a killed server resumes near the break.
           await file.sync();
