@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 
 import {
   AuthError,
@@ -9,6 +9,7 @@ import {
   QuotaExceededError,
   TransportError,
 } from '../../src/jfs/index.js';
+import { defaultRetryPolicy, retryDelayMs } from '../../src/jfs/retry.js';
 import { basicClient, bufferSource, md5, randomFile, startTestServer, tempDir } from './helpers.js';
 
 const USER_ROOT = /^\/jfs\/alice$/;
@@ -137,6 +138,21 @@ describe('retries and transient failures (B38)', () => {
     expect(file.md5).toBe(md5(data));
   });
 
+  it('times out a request that gets no answer and retries it', async () => {
+    const server = await startTestServer();
+    const client = new Jottacloud({
+      baseUrl: server.url,
+      auth: { type: 'basic', username: 'alice', password: 'pw' },
+      timeoutMs: 300,
+      retries: 2,
+    });
+    onTestFinished(() => client.close());
+    const stalled = server.faults.add({ method: 'GET', path: USER_ROOT, delayMs: 2000 });
+
+    expect((await client.getUser()).username).toBe('alice');
+    expect(stalled.hits).toBe(1);
+  });
+
   it('never retries refused Basic credentials', async () => {
     const server = await startTestServer();
     const client = new Jottacloud({
@@ -145,5 +161,25 @@ describe('retries and transient failures (B38)', () => {
     });
     await expect(client.getUser()).rejects.toBeInstanceOf(AuthError);
     await client.close();
+  });
+});
+
+describe('retry policy', () => {
+  const policy = defaultRetryPolicy(5);
+
+  it('honours Retry-After in seconds or as a date, capped', () => {
+    expect(retryDelayMs(policy, 0, '2')).toBe(2000);
+    const inFiveSeconds = new Date(Date.now() + 5000).toUTCString();
+    expect(retryDelayMs(policy, 0, inFiveSeconds)).toBeGreaterThan(3000);
+    expect(retryDelayMs(policy, 0, '3600')).toBe(policy.maxDelayMs);
+  });
+
+  it('backs off exponentially with jitter up to the cap', () => {
+    for (let attempt = 0; attempt < 12; attempt++) {
+      const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+      const delay = retryDelayMs(policy, attempt);
+      expect(delay).toBeGreaterThanOrEqual(ceiling / 2);
+      expect(delay).toBeLessThanOrEqual(ceiling);
+    }
   });
 });
