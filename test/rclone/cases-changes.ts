@@ -139,6 +139,18 @@ export const changeCases: ConformanceCase[] = [
     },
   },
   {
+    name: 'a purged folder shows with its files under --jottacloud-trashed-only',
+    async run(context) {
+      await uploadSmallFiles(context, 'binned', { 'b.txt': 'b\n', 'sub/a.txt': 'a\n' });
+      expectSuccess(await context.harness.rclone(['purge', 'remote:binned']), 'purge');
+
+      const trashed = ['--jottacloud-trashed-only'];
+      expect(await filePaths(context, 'remote:binned', trashed)).toEqual(['b.txt', 'sub/a.txt']);
+      const live = await context.harness.rclone(['lsf', 'remote:binned']);
+      expect(live.code, 'the purged folder is not live').not.toBe(0);
+    },
+  },
+  {
     name: '--jottacloud-hard-delete deletes without the trash (rm=)',
     async run(context) {
       await uploadSmallFiles(context, 'hard', { 'h.txt': 'h\n' });

@@ -68,6 +68,24 @@ export const fidelityCases: ConformanceCase[] = [
     },
   },
   {
+    name: 'an upload beyond the quota is refused (460) and leaves nothing behind',
+    async run(context) {
+      const about = await context.harness.rclone(['about', 'remote:', '--json']);
+      const { used } = JSON.parse(about.stdout) as { used: number };
+      context.setQuota(used + 100);
+      try {
+        const args = ['rcat', '--retries', '1', 'remote:over-quota/big.bin'];
+        const result = await context.harness.rclone(args, { input: randomBytes(1000) });
+        expect(result.code, 'rcat beyond the quota').not.toBe(0);
+        expect(errorLines(result)).toMatch(/460/);
+      } finally {
+        context.setQuota(context.quota);
+      }
+      const listed = await context.harness.rclone(['lsf', 'remote:over-quota']);
+      expect(listed.stdout).toBe('');
+    },
+  },
+  {
     name: 'rcat streams 12 MiB of unknown size (rclone spools it to learn the MD5)',
     async run(context) {
       const content = randomBytes(12 * 1024 * 1024);

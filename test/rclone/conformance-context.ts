@@ -20,6 +20,8 @@ export interface ConformanceContext {
   peek: JfsPeek;
   /** The server's fault switchboard, for cases that make it misbehave on purpose. */
   faults: FaultInjector;
+  /** Sets the account's quota in bytes (-1 = unlimited); a case restores `quota` afterwards. */
+  setQuota(bytes: number): void;
 }
 
 /** One item of the conformance list; its name is the key in SERVER_GAPS. */

@@ -43,6 +43,7 @@ describe.skipIf(!INSTALLED)('rclone 1.60 jottacloud back-end against the local s
       tree: await writeConformanceTree(localTree),
       peek: await openJfsPeek(server.url, server, USERNAME),
       faults: server.faults,
+      setQuota: (bytes: number) => server.setQuota(USERNAME, bytes),
     } satisfies ConformanceContext);
 
     if (gaps.length > 0 && !RUN_SERVER_GAPS) {
