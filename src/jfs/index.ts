@@ -1,6 +1,20 @@
 /**
  * jafs JFS client: `import { Jottacloud } from 'jafs'`. Everything public is listed here by
  * name; modules not re-exported are internal.
+ *
+ * ```ts
+ * const store = new FileTokenStore(join(home, 'login.json'));
+ * await loginWithToken(personalLoginToken, { store, baseUrl });     // once
+ * const jotta = new Jottacloud({ baseUrl, auth: { type: 'token', store } });
+ * const file = await jotta.upload('/Jotta/Archive/a.txt', {
+ *   size, open: async (offset) => createReadStream(local, { start: offset }),
+ * });
+ * await jotta.downloadToFile('/Jotta/Archive/a.txt', local + '.copy');
+ * await jotta.close();
+ * ```
+ *
+ * Paths are device-relative (`/<device>/<mount point>/…`); objects in the trash come back with
+ * `deleted` set; failures are JfsError subclasses with stable codes.
  */
 export { Jottacloud } from './client.js';
 export type { JottacloudAuth, JottacloudOptions } from './client.js';
