@@ -117,7 +117,7 @@ export class ShellSession implements Shell {
       return { exitCode: error.code, failed: false };
     }
     if (error instanceof TerminatingError) {
-      this.session.errors.unshift(error.record);
+      this.evaluator.remember(error.record);
       this.reportError(error.record);
       return { failed: true };
     }

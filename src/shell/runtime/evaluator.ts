@@ -50,9 +50,15 @@ export class Evaluator {
             : failure;
         }
         this.session.lastStatus = false;
+        this.remember(failure.record);
         this.report(failure.record);
       }
     }
+  }
+
+  /** Adds a record to `$Error` (newest first) once. */
+  remember(record: ErrorRecord): void {
+    if (this.session.errors[0] !== record) this.session.errors.unshift(record);
   }
 
   checkCancel(st: ExecState): void {
@@ -297,6 +303,7 @@ export class Evaluator {
       const failure = this.wrap(error, node.extent, st);
       const handler = node.catches.find((c) => catchMatches(c.types, failure.record));
       if (!handler) throw failure;
+      this.remember(failure.record);
       const saved = st.scope.getLocal('_');
       st.scope.set('_', failure.record);
       try {
