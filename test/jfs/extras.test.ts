@@ -44,6 +44,19 @@ describe('trash, links and streamed listings', () => {
     expect(trash.kind === 'mountPoint' && [trash.folders, trash.files]).toEqual([[], []]);
   });
 
+  it('revives a copy that landed on a trashed file (rclone#6112)', async () => {
+    const client = basicClient(await startTestServer());
+    const data = Buffer.from('new content');
+    await client.upload('/Jotta/Archive/src.txt', bufferSource(data).source);
+    await client.upload('/Jotta/Archive/dst.txt', bufferSource(Buffer.from('old')).source);
+    await client.deleteFile('/Jotta/Archive/dst.txt', { permanent: false });
+
+    const copy = await client.copyFile('/Jotta/Archive/src.txt', '/Jotta/Archive/dst.txt');
+    expect(copy).toMatchObject({ name: 'dst.txt', deleted: undefined, md5: md5(data) });
+    const stored = (await client.getObject('/Jotta/Archive/dst.txt')) as JfsFile;
+    expect([stored.deleted, stored.md5]).toEqual([undefined, md5(data)]);
+  });
+
   it('turns public links on and off', async () => {
     const client = basicClient(await startTestServer());
     await client.upload('/Jotta/Archive/share.txt', bufferSource(Buffer.from('s')).source);
