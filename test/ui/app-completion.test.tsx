@@ -132,6 +132,17 @@ describe('App tab completion', () => {
     await app.frame(() => line(app) === 'Set-Location');
   });
 
+  it('counts Tabs pressed before a slow lookup answers: Tab Tab opens the menu', async () => {
+    const app = await renderApp((host) => new TestShell(host));
+    let release = () => {};
+    app.shell.completionGate = new Promise<void>((resolve) => (release = resolve));
+
+    await app.press('Get-', KEY.tab, KEY.tab);
+    release();
+    await app.see('(2/3)');
+    expect(line(app)).toBe('Get-Content');
+  });
+
   it('keeps the cursor inside the quote of a quoted container', async () => {
     const app = await renderApp((host) => new TestShell(host));
     await app.press('cd My', KEY.tab, 'sub');

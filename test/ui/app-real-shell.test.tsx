@@ -86,14 +86,36 @@ describe('App over the real shell', () => {
     expect(exits).toEqual([4]);
   });
 
-  it('completes a subfolder after cd with a trailing separator', async (context) => {
+  it('completes a subfolder after cd with a trailing separator', async () => {
     const app = await realApp();
-    const probe = await app.shell.complete('cd Doc', 6);
-    // The shell's completer landed as an empty stub first; this runs once it answers.
-    if (probe.matches.length === 0) context.skip('shell completion returns no matches yet');
-
     await app.press('cd Doc', KEY.tab);
     await app.frame((text) => text.includes(`Documents${sep}`));
     expect(app.promptLine()).toMatch(new RegExp(`cd (\\.[\\\\/])?Documents[\\\\/]$`));
+  });
+
+  it('completes a cmdlet name', async () => {
+    const app = await realApp();
+    await app.press('Get-ChildI', KEY.tab);
+    await app.frame(() => app.promptLine().endsWith('> Get-ChildItem'));
+  });
+
+  it('quotes a folder with a space and keeps the cursor inside the quote', async () => {
+    await mkdir(join(folder, 'sub dir'));
+    const app = await realApp();
+    await app.press('cd s', KEY.tab);
+    await app.frame(() => app.promptLine().endsWith(`> cd 'sub dir${sep}'`));
+    await app.press('x');
+    await app.frame(() => app.promptLine().endsWith(`> cd 'sub dir${sep}x'`));
+  });
+
+  it('shows the folders in the menu on a second Tab, marked as containers', async () => {
+    await mkdir(join(folder, 'sub dir'));
+    const app = await realApp();
+    await app.press('cd ', KEY.tab, KEY.tab);
+    const text = await app.see('(2/2)');
+    expect(text).toMatch(/ {2}Documents\s+container/);
+    expect(text).toMatch(/> sub dir\s+container/);
+    await app.press(KEY.enter, KEY.enter);
+    await app.see(`PS ${join(folder, 'sub dir')}>`);
   });
 });

@@ -14,6 +14,12 @@ export function handleCompletionKey(session: InteractiveSession, press: KeyPress
   if (state.kind === 'idle') return false;
 
   if (state.kind === 'loading') {
+    // Tabs pressed before the answer count, so a quick Tab Tab still opens the menu.
+    if (command === 'TabCompleteNext') session.completion({ type: 'again', delta: 1, menu: true });
+    if (command === 'TabCompletePrevious') {
+      session.completion({ type: 'again', delta: -1, menu: false });
+    }
+    if (command === 'MenuComplete') session.completion({ type: 'again', delta: 0, menu: true });
     const completing = command === 'TabCompleteNext' || command === 'TabCompletePrevious';
     if (completing || command === 'MenuComplete') return true;
     session.cancelCompletion();

@@ -23,6 +23,8 @@ export type CompletionState =
       readonly id: number;
       readonly menu: boolean;
       readonly reverse: boolean;
+      /** Tab (+1) and Shift+Tab (-1) pressed while the lookup ran, applied when it answers. */
+      readonly extra: number;
     }
   | {
       readonly kind: 'active';
@@ -43,6 +45,7 @@ export type CompletionAction =
   | { type: 'request'; id: number; menu: boolean; reverse: boolean }
   | { type: 'resolve'; id: number; completion: Completion }
   | { type: 'step'; delta: number }
+  | { type: 'again'; delta: number; menu: boolean }
   | { type: 'open-menu' }
   | { type: 'narrow'; text: string }
   | { type: 'widen' }
@@ -122,7 +125,8 @@ function resolve(
     all: matches,
     filter: '',
   };
-  return select({ ...model, completion: active }, loading.reverse ? -1 : 0, loading.menu);
+  const first = loading.reverse ? -1 : 0;
+  return select({ ...model, completion: active }, first + loading.extra, loading.menu);
 }
 
 type ActiveState = Extract<CompletionState, { kind: 'active' }>;
@@ -163,7 +167,17 @@ export function completionReducer(
 
   switch (action.type) {
     case 'request':
-      return { ...model, completion: { kind: 'loading', ...action } };
+      return { ...model, completion: { kind: 'loading', ...action, extra: 0 } };
+    case 'again':
+      if (state.kind !== 'loading') return model;
+      return {
+        ...model,
+        completion: {
+          ...state,
+          extra: state.extra + action.delta,
+          menu: state.menu || action.menu,
+        },
+      };
     case 'resolve':
       if (state.kind !== 'loading' || state.id !== action.id) return model;
       return resolve(model, state, action.completion);
