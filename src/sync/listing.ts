@@ -1,0 +1,60 @@
+import { childItems } from '../provider/children.js';
+import type { ResolvedItem } from '../provider/item-path.js';
+import type { OperationOptions } from '../provider/provider-call.js';
+import { isBelowKey, keyOf, type SyncScope } from './scope.js';
+
+/** One item of a side's tree, with where it sits below the sync root. */
+export interface TreeEntry extends ResolvedItem {
+  /** Segments below the sync root. */
+  readonly segments: readonly string[];
+  /** `segments` joined with `/`, under the destination's case rules (see keyOf). */
+  readonly key: string;
+}
+
+/** A side's tree as the sync sees it. */
+export interface Tree {
+  entries: TreeEntry[];
+  /** Keys of containers that hold items outside the sync (they must not be removed whole). */
+  holdsOutside: Set<string>;
+}
+
+/**
+ * Every item below `root` that takes part in the sync, parents before children, in one walk
+ * (Jottacloud: one `mode=list` request). Hidden items are included, because a backup wants dot
+ * files too; items in the store's trash, and everything below them, are left out. A listing
+ * error is thrown: a sync must never decide what to delete from a partial view of its source.
+ */
+export async function listTree(
+  root: ResolvedItem,
+  scope: SyncScope,
+  keyCaseSensitive: boolean,
+  options: OperationOptions,
+): Promise<Tree> {
+  const entries: TreeEntry[] = [];
+  const holdsOutside = new Set<string>();
+  const pruned: string[] = [];
+  const depth = root.path.segments.length;
+
+  for await (const entry of childItems(root, { ...options, recurse: true, force: true })) {
+    const segments = entry.path.segments.slice(depth);
+    const key = keyOf(segments, keyCaseSensitive);
+    if (pruned.some((prefix) => isBelowKey(key, prefix))) continue;
+
+    const deleted = entry.item.deleted === true;
+    if (deleted || !scope.accepts(segments, entry.item.isContainer)) {
+      if (entry.item.isContainer) pruned.push(key);
+      if (!deleted) markAncestors(holdsOutside, segments, keyCaseSensitive);
+      continue;
+    }
+
+    entries.push({ path: entry.path, item: entry.item, segments, key });
+  }
+
+  return { entries, holdsOutside };
+}
+
+function markAncestors(keys: Set<string>, segments: readonly string[], caseSensitive: boolean) {
+  for (let length = 0; length < segments.length; length++) {
+    keys.add(keyOf(segments.slice(0, length), caseSensitive));
+  }
+}

@@ -1,0 +1,191 @@
+import { liveItem } from '../provider/globber.js';
+import { childOf, type ItemPath, type ResolvedItem } from '../provider/item-path.js';
+import { throwIfAborted } from '../provider/provider-call.js';
+import { compareFiles, sizeOf } from './compare.js';
+import {
+  SyncEmptySourceError,
+  SyncKindConflictError,
+  SyncNameClashError,
+  SyncNotContainerError,
+} from './errors.js';
+import { listTree, type Tree, type TreeEntry } from './listing.js';
+import { checkNoOverlap } from './safety.js';
+import { isBelowKey, SyncScope } from './scope.js';
+import type { DeleteAction, SyncAction, SyncOptions, SyncPlan } from './types.js';
+
+const ACTIVITY = 'Sync-Item';
+
+/**
+ * Works out what makes `destination` equal to `source`, changing nothing: folders to create,
+ * files to copy or update (size or MD5 differ), and with `delete` what to remove. Everything
+ * that would make the plan unsafe is refused here, before any write.
+ */
+export async function planSync(
+  source: ResolvedItem,
+  destination: ItemPath,
+  options: SyncOptions,
+): Promise<SyncPlan> {
+  if (!source.item.isContainer) throw new SyncNotContainerError(source.path.display, 'source');
+  checkNoOverlap(source.path, destination);
+
+  // -Force only lifts the empty-source refusal; providers must not see trashed items as live.
+  const reads = { ...options, force: false };
+  const existing = await liveItem(destination, reads);
+  if (existing && !existing.isContainer) {
+    throw new SyncNotContainerError(destination.display, 'destination');
+  }
+
+  const keyCase = destination.drive.provider.caseSensitive;
+  const filters = (caseSensitive: boolean) =>
+    new SyncScope(options.include ?? [], options.exclude ?? [], caseSensitive);
+  const sourceScope = filters(source.path.drive.provider.caseSensitive);
+  const sourceTree = await listTree(source, sourceScope, keyCase, reads);
+  if (options.delete && sourceTree.entries.length === 0 && !options.force) {
+    throw new SyncEmptySourceError(source.path.display);
+  }
+
+  const destinationTree: Tree = existing
+    ? await listTree({ path: destination, item: existing }, filters(keyCase), keyCase, reads)
+    : { entries: [], holdsOutside: new Set() };
+
+  const planner = new Planner(source, destination, reads, sourceScope.includes);
+  if (!existing) planner.create('', destination);
+  await planner.matchSource(sourceTree.entries, destinationTree.entries);
+  if (options.delete) planner.deleteExtra(destinationTree);
+  return planner.result();
+}
+
+class Planner {
+  private readonly replaced: DeleteAction[] = [];
+  private readonly creates: SyncAction[] = [];
+  private readonly transfers: SyncAction[] = [];
+  private readonly deletes: DeleteAction[] = [];
+  private readonly problems: SyncPlan['problems'] = [];
+  private readonly sourceKeys = new Map<string, string>();
+  /** Source subtrees left out because their folder cannot be synced. */
+  private readonly blocked: string[] = [];
+  /** Destination items removed to make way for a source item of the other kind. */
+  private readonly replacedKeys: string[] = [];
+  private skipped = 0;
+
+  constructor(
+    private readonly source: ResolvedItem,
+    private readonly destination: ItemPath,
+    private readonly options: SyncOptions,
+    private readonly lazyFolders: boolean,
+  ) {}
+
+  create(relative: string, target: ItemPath) {
+    this.creates.push({ kind: 'create', relative, target });
+  }
+
+  /** Pairs each source item with the destination item of the same key. */
+  async matchSource(sources: readonly TreeEntry[], destinations: readonly TreeEntry[]) {
+    const byKey = new Map(destinations.map((entry) => [entry.key, entry]));
+    const files = sources.filter((entry) => !entry.item.isContainer).length;
+    let compared = 0;
+
+    for (const entry of sources) {
+      throwIfAborted(this.options.signal);
+      if (this.blocked.some((prefix) => isBelowKey(entry.key, prefix))) continue;
+
+      const clash = this.sourceKeys.get(entry.key);
+      if (clash !== undefined) {
+        this.problem(new SyncNameClashError(entry.path.display, clash), entry);
+        continue;
+      }
+
+      this.sourceKeys.set(entry.key, entry.path.display);
+      const target = this.targetOf(entry);
+      const existing = byKey.get(entry.key);
+      if (existing && existing.item.isContainer !== entry.item.isContainer) {
+        if (!this.options.delete) {
+          this.problem(new SyncKindConflictError(target.display, entry.item.isContainer), entry);
+          continue;
+        }
+
+        this.replaced.push(deletion(existing, destinations));
+        this.replacedKeys.push(existing.key);
+      } else if (!entry.item.isContainer) {
+        compared++;
+        this.options.progress?.({
+          activity: ACTIVITY,
+          status: `Comparing ${entry.path.display}`,
+          itemsDone: compared,
+          itemsTotal: files,
+        });
+      }
+
+      const replacing =
+        existing !== undefined && existing.item.isContainer !== entry.item.isContainer;
+      await this.plan(entry, target, replacing ? undefined : existing);
+    }
+  }
+
+  private async plan(entry: TreeEntry, target: ItemPath, existing: TreeEntry | undefined) {
+    const relative = entry.segments.join('/');
+    if (entry.item.isContainer) {
+      if (!existing && !this.lazyFolders) this.create(relative, target);
+      return;
+    }
+
+    const transfer = { relative, source: entry, target, size: sizeOf(entry.item) };
+    if (!existing) {
+      this.transfers.push({ kind: 'copy', ...transfer, md5: entry.item.md5 });
+      return;
+    }
+
+    const { same, sourceMd5 } = await compareFiles(entry, existing, this.options);
+    if (same) this.skipped++;
+    else this.transfers.push({ kind: 'update', ...transfer, md5: sourceMd5 });
+  }
+
+  /** Destination items the source lacks; a folder goes whole unless it holds excluded items. */
+  deleteExtra(tree: Tree) {
+    let removed: string | undefined;
+    for (const entry of tree.entries) {
+      // Parents come before children, so a removed folder's subtree follows it directly.
+      if (removed !== undefined && isBelowKey(entry.key, removed)) continue;
+      removed = undefined;
+      if (this.sourceKeys.has(entry.key)) continue;
+      if (this.replacedKeys.some((key) => isBelowKey(entry.key, key))) continue;
+      if (entry.item.isContainer && tree.holdsOutside.has(entry.key)) continue;
+
+      this.deletes.push(deletion(entry, tree.entries));
+      if (entry.item.isContainer) removed = entry.key;
+    }
+  }
+
+  result(): SyncPlan {
+    return {
+      source: this.source,
+      destination: this.destination,
+      actions: [...this.replaced, ...this.creates, ...this.transfers, ...this.deletes],
+      skipped: this.skipped,
+      problems: this.problems,
+    };
+  }
+
+  private targetOf(entry: TreeEntry): ItemPath {
+    return entry.segments.reduce((path, name) => childOf(path, name), this.destination);
+  }
+
+  private problem(error: Error, entry: TreeEntry) {
+    this.problems.push({ error, target: entry.path.display });
+    if (entry.item.isContainer) this.blocked.push(entry.key);
+  }
+}
+
+/** A delete of `entry`, counting the files and bytes below it in `all`. */
+function deletion(entry: TreeEntry, all: readonly TreeEntry[]): DeleteAction {
+  const below = entry.item.isContainer
+    ? all.filter((other) => !other.item.isContainer && isBelowKey(other.key, entry.key))
+    : [entry];
+  return {
+    kind: 'delete',
+    relative: entry.segments.join('/'),
+    target: { path: entry.path, item: entry.item },
+    files: below.length,
+    bytes: below.reduce((sum, other) => sum + (sizeOf(other.item) ?? 0), 0),
+  };
+}

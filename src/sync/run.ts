@@ -1,0 +1,142 @@
+import { isAbortError } from '../core/errors.js';
+import { liveItem } from '../provider/globber.js';
+import { makeContainer } from '../provider/item-operations.js';
+import { parentOf, type ItemPath, type ResolvedItem } from '../provider/item-path.js';
+import { throwIfAborted, type OperationOptions } from '../provider/provider-call.js';
+import { describeAction } from './describe.js';
+import { transferFile } from './transfer.js';
+import type { SyncAction, SyncCounts, SyncOptions, SyncPlan } from './types.js';
+
+const ACTIVITY = 'Sync-Item';
+
+/** Bytes between two progress reports. */
+const PROGRESS_STEP = 1024 * 1024;
+
+/** What a run needs from the cmdlet around it. */
+export interface SyncHooks {
+  /** -WhatIf/-Confirm for one action; false holds it back. */
+  shouldProcess(target: string, action: string): Promise<boolean>;
+  /** One item failed; the run goes on with the next. */
+  failed(error: unknown, target: string): void;
+  /** Removes a destination item (the engine's Remove-Item, with its safety checks). */
+  removeItem(target: ResolvedItem, recurse: boolean, options: OperationOptions): Promise<void>;
+}
+
+/**
+ * Carries out a plan in its order: folders, files, then deletions (last, so an interrupted run
+ * has lost nothing). A failing item is reported and counted and the run goes on; Ctrl+C stops
+ * it at once (the providers never leave a partial file under a target name), and a second run
+ * continues from what is there, since it plans again from both trees.
+ */
+export async function runSync(
+  plan: SyncPlan,
+  options: SyncOptions,
+  hooks: SyncHooks,
+): Promise<SyncCounts> {
+  const counts: SyncCounts = {
+    Copied: 0,
+    Updated: 0,
+    Deleted: 0,
+    Skipped: plan.skipped,
+    Failed: 0,
+    Declined: 0,
+    Bytes: 0,
+  };
+  for (const problem of plan.problems) {
+    counts.Failed++;
+    hooks.failed(problem.error, problem.target);
+  }
+
+  const runner = new Runner(plan, options, hooks, counts);
+  for (const action of plan.actions) {
+    throwIfAborted(options.signal);
+    const { target, text } = describeAction(action);
+    if (!(await hooks.shouldProcess(target, text))) {
+      counts.Declined++;
+      continue;
+    }
+
+    try {
+      await runner.run(action);
+    } catch (error) {
+      if (isAbortError(error) || options.signal?.aborted) throw error;
+      counts.Failed++;
+      hooks.failed(error, target);
+    }
+  }
+
+  options.progress?.({ activity: ACTIVITY, bytesDone: runner.bytesDone, completed: true });
+  return counts;
+}
+
+class Runner {
+  bytesDone = 0;
+  private reported = -PROGRESS_STEP;
+  private readonly bytesTotal: number;
+  private readonly folders = new Set<string>();
+  private readonly writes: OperationOptions;
+
+  constructor(
+    private readonly plan: SyncPlan,
+    private readonly options: SyncOptions,
+    private readonly hooks: SyncHooks,
+    private readonly counts: SyncCounts,
+  ) {
+    this.bytesTotal = plan.actions.reduce(
+      (sum, action) =>
+        sum + (action.kind === 'copy' || action.kind === 'update' ? (action.size ?? 0) : 0),
+      0,
+    );
+    this.writes = { ...options, force: false };
+  }
+
+  async run(action: SyncAction) {
+    switch (action.kind) {
+      case 'create':
+        await makeContainer(action.target, this.writes);
+        this.folders.add(action.target.providerPath);
+        return;
+      case 'copy':
+      case 'update': {
+        await this.ensureParent(action.target);
+        const before = this.bytesDone;
+        await transferFile(action, this.writes, (bytes) =>
+          this.report(action.source.path.display, before + bytes),
+        );
+        this.bytesDone = before + (action.size ?? 0);
+        this.counts.Bytes += action.size ?? 0;
+        if (action.kind === 'copy') this.counts.Copied++;
+        else this.counts.Updated++;
+        return;
+      }
+      case 'delete': {
+        const options = { ...this.writes, dynamic: this.options.removeDynamic ?? {} };
+        await this.hooks.removeItem(action.target, action.target.item.isContainer, options);
+        this.counts.Deleted++;
+        return;
+      }
+    }
+  }
+
+  /** Makes the folder a file goes into when no create action did (with -Include). */
+  private async ensureParent(target: ItemPath) {
+    const parent = parentOf(target);
+    if (!parent || this.folders.has(parent.providerPath)) return;
+    if (!(await liveItem(parent, this.writes))) await makeContainer(parent, this.writes);
+    this.folders.add(parent.providerPath);
+  }
+
+  /** Progress about once a MiB, so a large tree does not flood the host. */
+  private report(status: string, bytesDone: number) {
+    if (bytesDone - this.reported < PROGRESS_STEP && bytesDone !== this.bytesTotal) return;
+    this.reported = bytesDone;
+    this.options.progress?.({
+      activity: ACTIVITY,
+      status: `Copying ${status}`,
+      bytesDone,
+      bytesTotal: this.bytesTotal,
+      itemsDone: this.counts.Copied + this.counts.Updated,
+      itemsTotal: this.plan.actions.length,
+    });
+  }
+}
