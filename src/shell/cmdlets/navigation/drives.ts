@@ -2,11 +2,7 @@ import type { CmdletDefinition } from '../../api.js';
 import { withTypeNames } from '../../../core/psobject.js';
 import type { DriveInfo, Provider } from '../../../provider/types.js';
 import type { ProviderEngine } from '../../../provider/engine.js';
-import {
-  DriveNotFoundError,
-  ProviderArgumentError,
-  ProviderNotFoundError,
-} from '../../../provider/errors.js';
+import { DriveNotFoundError, ProviderArgumentError } from '../../../provider/errors.js';
 import { driveQualifier, normalizeProviderPath } from '../../../provider/path-syntax.js';
 import { WildcardPattern } from '../../../provider/wildcard.js';
 import { engineOf, strings } from './common.js';
@@ -37,7 +33,7 @@ function currentLocationOn(engine: ProviderEngine, drive: DriveInfo): string {
 }
 
 /** Names matched by wildcard patterns; a literal name that matches nothing is an error. */
-function select<T>(
+export function select<T>(
   all: T[],
   names: string[],
   nameOf: (item: T) => string,
@@ -231,50 +227,6 @@ export const removePSDrive: CmdletDefinition = {
       } catch (error) {
         ctx.writeError(error, drive.name);
       }
-    }
-  },
-};
-
-export const getPSProvider: CmdletDefinition = {
-  name: 'Get-PSProvider',
-  synopsis: 'Lists the providers, what they can do, and their drives.',
-  parameters: [
-    {
-      name: 'PSProvider',
-      type: 'string[]',
-      position: 0,
-      acceptsWildcards: true,
-      help: 'Provider names.',
-    },
-  ],
-  examples: [{ code: 'Get-PSProvider', remarks: 'FileSystem, Jottacloud…' }],
-  async process(ctx) {
-    const engine = engineOf(ctx.session);
-    const errors: Error[] = [];
-    const all = engine.getProviders();
-    const providers = select(
-      all,
-      strings(ctx.params.PSProvider),
-      (p) => p.name,
-      (n) => new ProviderNotFoundError(n),
-      errors,
-    );
-    for (const error of errors) ctx.writeError(error);
-
-    for (const provider of providers) {
-      const drives = engine.getDrives().filter((drive) => drive.provider === provider);
-      await ctx.write(
-        withTypeNames(
-          {
-            Name: provider.name,
-            Capabilities: engine.capabilities(provider).join(', '),
-            Drives: drives.map((drive) => drive.name),
-            Home: provider.home,
-            Description: provider.description,
-          },
-          'System.Management.Automation.ProviderInfo',
-        ),
-      );
     }
   },
 };

@@ -5,8 +5,10 @@ import { removeItem } from './remove.js';
 import { copyItem, moveItem, renameItem } from './transfer.js';
 import { addContent, clearContent, getContent, setContent } from './content.js';
 import { cdRoot, cdUp, getLocation, popLocation, pushLocation, setLocation } from './location.js';
-import { getPSDrive, getPSProvider, newPSDrive, removePSDrive } from './drives.js';
-import { convertPath, joinPath, resolvePath, splitPath, testPath } from './paths.js';
+import { getPSDrive, newPSDrive, removePSDrive } from './drives.js';
+import { convertPath, resolvePath, testPath } from './paths.js';
+import { joinPath, splitPath } from './split-join.js';
+import { getPSProvider } from './providers.js';
 
 /**
  * The navigation cmdlets: items, content, locations, drives and paths, all running on the
