@@ -35,7 +35,7 @@ export interface JottacloudClient {
     signal?: AbortSignal,
   ): Promise<unknown>;
   getObject(path: string, signal?: AbortSignal): Promise<Device | MountPoint | Folder | JfsFile>;
-  createFolder(path: string, signal?: AbortSignal): Promise<unknown>;
+  createFolder(path: string, signal?: AbortSignal): Promise<Folder>;
   deleteFolder(
     path: string,
     options: { permanent: boolean },

@@ -7,7 +7,7 @@ import {
   ItemTypeError,
   attempt,
 } from './errors.js';
-import { fileItem } from './items.js';
+import { fileItem, folderItem } from './items.js';
 import { findItem, isBuiltInDevice } from './lookup.js';
 import { parseDeviceType } from './parameters.js';
 import { displayPath, leafOf, levelOf, parentOf, segmentsOf, type PathLevel } from './paths.js';
@@ -36,17 +36,9 @@ const KIND_BY_NAME: Readonly<Record<string, NewItemKind>> = {
   leaf: 'file',
 };
 
-/**
- * Item types New-Item accepts inside the container `path`, followed by the type `path` itself
- * would have. The engine asks with the parent of the new item, the New-Item cmdlet (as of this
- * writing) with the new item's own path; answering both keeps `-ItemType device` valid either
- * way, and newItem still checks the level.
- */
+/** Item types New-Item accepts inside the container `path`. */
 export function newItemTypes(path: string): readonly string[] {
-  const inside = TYPES_INSIDE[levelOf(path)];
-  if (path === '/') return inside;
-  const own = TYPES_INSIDE[levelOf(parentOf(path))];
-  return [...inside, ...own.filter((type) => !inside.includes(type))];
+  return TYPES_INSIDE[levelOf(path)];
 }
 
 /** Item found at `path` even if hidden, unless it is only a trashed leftover there. */
@@ -70,7 +62,7 @@ export async function newItem(
   ctx: Context,
 ): Promise<ProviderItem> {
   const shown = displayPath(path, ctx.drive);
-  const allowed = TYPES_INSIDE[levelOf(parentOf(path))];
+  const allowed = newItemTypes(parentOf(path));
   const kind = KIND_BY_NAME[itemType.replace(/[\s_-]/g, '').toLowerCase()];
   if (path === '/' || !kind || !allowed.includes(kind)) {
     throw new ItemTypeError(shown, itemType, allowed);
@@ -95,8 +87,7 @@ export async function newItem(
       await createMountPoint(path, device, mountPoint, ctx);
       return refreshed(path, ctx);
     case 'folder':
-      await attempt('create folder', shown, () => client.createFolder(path, ctx.signal));
-      return refreshed(path, ctx);
+      return createFolder(path, shown, ctx);
     case 'file': {
       const source = bufferSource(valueBytes(value));
       const file = await attempt('create file', shown, () =>
@@ -106,6 +97,14 @@ export async function newItem(
       return fileItem({ ...file, name: file.name || leafOf(path) }, false);
     }
   }
+}
+
+/** mkDir; the answer describes the folder, so no listing is read again. */
+async function createFolder(path: string, shown: string, ctx: Context): Promise<ProviderItem> {
+  const { client, listings } = ctx.drive.state;
+  const folder = await attempt('create folder', shown, () => client.createFolder(path, ctx.signal));
+  listings.invalidate(path);
+  return folderItem({ name: folder.name || leafOf(path) }, false);
 }
 
 async function createMountPoint(
@@ -151,9 +150,5 @@ export async function makeContainer(path: string, ctx: Context): Promise<Provide
     ctx.drive.state.listings.invalidate(mountPointPath);
   }
 
-  if (level === 'entry') {
-    const { client } = ctx.drive.state;
-    await attempt('create folder', shown, () => client.createFolder(path, ctx.signal));
-  }
-  return refreshed(path, ctx);
+  return level === 'entry' ? createFolder(path, shown, ctx) : refreshed(path, ctx);
 }

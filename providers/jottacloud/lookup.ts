@@ -173,7 +173,9 @@ export async function findItem(path: string, ctx: Context): Promise<ProviderItem
 
   const name = leafOf(path).toLowerCase();
   const children = await childrenOf(parentPath, parent, { ...ctx, force: true });
-  const item = children.find((child) => child.name.toLowerCase() === name);
+  // A live item and a trashed one may share a name; the live one is the one at the path.
+  const matches = children.filter((child) => child.name.toLowerCase() === name);
+  const item = matches.find((child) => !child.deleted) ?? matches[0];
   if (!item || (item.hidden && !ctx.force)) return undefined;
   return item;
 }

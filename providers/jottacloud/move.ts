@@ -71,10 +71,18 @@ export async function moveItem(
     throw new InvalidItemOperationError(shown, `Cannot move '${shown}' into itself.`);
   }
 
-  const target = await findItem(destination, ctx);
-  if (target && !renamingCase) throw new ItemExistsError(displayPath(destination, ctx.drive));
-
+  // A trashed item at the destination does not block a move; a live one does, unless -Force
+  // replaces a file by a file (the old one goes to Trash, as `mv` refuses to overwrite).
+  const target = await findItem(destination, { ...ctx, force: false });
   const { client } = ctx.drive.state;
+  if (target && !renamingCase) {
+    const toShow = displayPath(destination, ctx.drive);
+    if (!ctx.force || target.isContainer || item.isContainer) throw new ItemExistsError(toShow);
+    await attempt('replace', toShow, () =>
+      client.deleteFile(destination, { permanent: false }, ctx.signal),
+    );
+  }
+
   const move = item.isContainer ? client.moveFolder : client.moveFile;
   await attempt('move', shown, () => move.call(client, path, destination, ctx.signal));
 

@@ -78,16 +78,13 @@ describe('the JaFS documentation script, cmdlet by cmdlet on the engine', () => 
     expect(forced.output).toEqual([expect.objectContaining({ Name: 'PSProviderTestFolder' })]);
   });
 
-  // Known engine gaps, both about items the provider marks `deleted` (in the trash): Test-Path
-  // resolves with force: true, and engine.hasChildren lists with force: true, so a trashed item
-  // still "exists" and still counts as a child (Remove-Item then asks, and without an answer the
-  // mount point stays). Both should skip items with `deleted` (src/provider/types.ts). When the
-  // engine does, these tests start to pass and `.fails` must go.
-  it.fails('says a trashed folder no longer exists', async () => {
+  // Trashed items are gone for Test-Path and for Remove-Item's "has children" question: the
+  // engine skips items the provider marks `deleted`.
+  it('says a trashed folder no longer exists', async () => {
     expect(await exists(folder)).toBe(false);
   });
 
-  it.fails('moves a mount point holding only trashed items to Trash without asking', async () => {
+  it('moves a mount point holding only trashed items to Trash without asking', async () => {
     expect((await run('Remove-Item', { Path: [mount] })).errorMessages).toEqual([]);
     expect(await exists(mount)).toBe(false);
   });

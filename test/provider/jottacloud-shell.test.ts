@@ -104,10 +104,8 @@ describe('the JaFS documentation script through the shell', () => {
     expect(listing.pop()).toMatch(/^d----\s+PSProviderTestFolder$/m);
   });
 
-  // The rest of the script trips over two engine gaps (see jottacloud-cmdlets.test.ts): the
-  // mount point holds the trashed folder, so Remove-Item asks for confirmation, and so does
-  // removing the device. Drop `.fails` once the engine skips items marked `deleted`.
-  it.fails('removes the mount point and the device without asking', async () => {
+  // The mount point still holds the trashed folder: it must not count as a child (no prompt).
+  it('removes the mount point and the device without asking', async () => {
     const result = await run(DOC_SCRIPT_REMOVE);
     expect(result.errors).toBe('');
     expect(booleans(result.output)).toEqual(['False']);

@@ -135,10 +135,9 @@ describe('Jottacloud provider: the account hierarchy', () => {
       provider.newItem!('/Jotta/Archive/x', 'mountpoint', undefined, ctx),
     ).rejects.toThrow('Item types allowed here: folder, file.');
 
-    // What may go inside first (the engine's question), then what the path itself may be.
     expect(provider.newItemTypes!('/')).toEqual(['device']);
-    expect(provider.newItemTypes!('/Jotta')).toEqual(['mountpoint', 'device']);
-    expect(provider.newItemTypes!('/Jotta/Archive')).toEqual(['folder', 'file', 'mountpoint']);
+    expect(provider.newItemTypes!('/Jotta')).toEqual(['mountpoint']);
+    expect(provider.newItemTypes!('/Jotta/Archive')).toEqual(['folder', 'file']);
     expect(provider.newItemTypes!('/Jotta/Archive/docs')).toEqual(['folder', 'file']);
 
     const made = await provider.newItem!('/Jotta/Archive/generic', 'Directory', undefined, ctx);
@@ -280,6 +279,15 @@ describe('Jottacloud provider: rename and move', () => {
 
     const clash = provider.renameItem!('/Jotta/Archive/moved', 'target', ctx);
     await expect(clash).rejects.toBeInstanceOf(ItemExistsError);
+
+    // mv refuses to overwrite; -Force sends the old file to Trash first.
+    await provider.newItem!('/Jotta/Archive/target/other.txt', 'file', 'other', ctx);
+    const from = '/Jotta/Archive/target/other.txt';
+    const onto = '/Jotta/Archive/target/renamed.txt';
+    await expect(provider.moveItem!(from, onto, ctx)).rejects.toBeInstanceOf(ItemExistsError);
+    const replaced = await provider.moveItem!(from, onto, jafs.context({ force: true }));
+    expect(replaced).toMatchObject({ name: 'renamed.txt', size: 5 });
+    expect(names(await children(provider, '/Jotta/Archive/target', ctx))).toEqual(['renamed.txt']);
   });
 });
 
