@@ -1,5 +1,6 @@
 import type { Authenticator } from './auth.js';
-import { AuthError } from './errors.js';
+import { OperationCanceledError } from '../core/errors.js';
+import { AuthError, ConflictError } from './errors.js';
 import { requestTokens } from './oauth.js';
 import type { StoredLogin, TokenStore } from './token-store.js';
 import type { Transport } from './transport.js';
@@ -45,15 +46,19 @@ export class TokenAuthenticator implements Authenticator {
     return login;
   }
 
+  /**
+   * One refresh shared by every waiting request. It runs without any caller's signal (one
+   * caller's Ctrl+C must not fail the others); each caller stops waiting on its own abort.
+   */
   private refresh(stale: StoredLogin, signal?: AbortSignal): Promise<StoredLogin> {
-    this.refreshing ??= this.refreshLocked(stale, signal).finally(() => {
+    this.refreshing ??= this.refreshLocked(stale).finally(() => {
       this.refreshing = undefined;
     });
-    return this.refreshing;
+    return untilAborted(this.refreshing, signal);
   }
 
-  private async refreshLocked(stale: StoredLogin, signal?: AbortSignal): Promise<StoredLogin> {
-    const release = this.store.lock ? await this.store.lock() : undefined;
+  private async refreshLocked(stale: StoredLogin): Promise<StoredLogin> {
+    const release = await this.lock();
     try {
       // Another process may have refreshed while we waited for the lock: its tokens win.
       const stored = (await this.store.load()) ?? stale;
@@ -71,7 +76,6 @@ export class TokenAuthenticator implements Authenticator {
           client_id: stored.clientId,
         },
         stored,
-        signal,
       );
       const renewed: StoredLogin = { ...stored, ...tokens };
 
@@ -82,6 +86,30 @@ export class TokenAuthenticator implements Authenticator {
       await release?.();
     }
   }
+
+  private async lock(): Promise<(() => Promise<void>) | undefined> {
+    if (!this.store.lock) return undefined;
+    try {
+      return await this.store.lock();
+    } catch (error) {
+      throw new ConflictError(
+        'Another jafs process is refreshing the Jottacloud login and did not finish. Try again.',
+        { cause: error },
+      );
+    }
+  }
+}
+
+/** Resolves like `promise`, or rejects with OperationCanceledError once `signal` aborts. */
+function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(new OperationCanceledError());
+
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new OperationCanceledError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 function needsRefresh(login: StoredLogin): boolean {

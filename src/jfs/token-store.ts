@@ -70,7 +70,7 @@ export class FileTokenStore implements TokenStore {
     await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
     return lockfile.lock(this.file, {
       realpath: false,
-      stale: 30_000,
+      stale: 10_000,
       retries: { retries: 100, minTimeout: 20, maxTimeout: 250 },
     });
   }
