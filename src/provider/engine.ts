@@ -1,5 +1,5 @@
 import type { EngineApi, PathCompletion } from './engine-api.js';
-import { isSameOrBelow, type ItemPath, type ResolvedItem } from './item-path.js';
+import { isSameOrBelow, NATIVE_DRIVE_NAME, type ItemPath, type ResolvedItem } from './item-path.js';
 import { SessionState } from './session-state.js';
 import { childItems, type ChildEntry, type ChildItemOptions } from './children.js';
 import type { OperationOptions } from './provider-call.js';
@@ -130,9 +130,24 @@ export class ProviderEngine extends SessionState implements EngineApi {
     }
 
     const listing = await this.listings.list(parent, options.signal).catch(() => []);
-    return completionsAmong(listing, container, prefix, {
+    const items = completionsAmong(listing, container, prefix, {
       containersOnly: options.containersOnly,
       caseSensitive: parent.drive.provider.caseSensitive,
     });
+    return container === '' ? [...items, ...this.driveCompletions(prefix)] : items;
+  }
+
+  /** `JA` → `JAFS:`: drive names complete where a relative name could be typed. */
+  private driveCompletions(prefix: string): PathCompletion[] {
+    const lower = prefix.toLowerCase();
+    return this.getDrives()
+      .filter(
+        (drive) => drive.name !== NATIVE_DRIVE_NAME && drive.name.toLowerCase().startsWith(lower),
+      )
+      .map((drive) => ({
+        path: `${drive.name}:`,
+        isContainer: true,
+        typeName: 'System.Management.Automation.PSDriveInfo',
+      }));
   }
 }

@@ -86,6 +86,10 @@ describe('a drive of another provider', () => {
     expect(folders.map((c) => c.path)).toEqual(['M:/Docs/Sub']);
     const local = await engine.completePath('up/i', { containersOnly: false, signal });
     expect(local.map((c) => c.path)).toEqual(['up/inner']);
+    const drives = await engine.completePath('m', { containersOnly: true, signal });
+    expect(drives).toEqual([
+      { path: 'M:', isContainer: true, typeName: 'System.Management.Automation.PSDriveInfo' },
+    ]);
   });
 });
 
