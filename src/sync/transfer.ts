@@ -33,7 +33,9 @@ export async function transferFile(
       counting(await content.open(offset, signal), offset, onBytes),
   };
 
-  const ctx = contextFor(target.drive, options);
+  // The bytes are reported as they are read; the provider's own upload events would be a second,
+  // differently counted progress bar under the same command.
+  const ctx = contextFor(target.drive, { ...options, progress: undefined });
   await callProvider('SyncItem', target, () => write(target.providerPath, counted, ctx));
 }
 

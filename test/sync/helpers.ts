@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createFileSystemProvider } from '../../providers/filesystem/index.js';
 import { createJottacloudProvider } from '../../providers/jottacloud/index.js';
-import { Jottacloud } from '../../src/jfs/index.js';
+import { Jottacloud, MemoryTokenStore, loginWithToken } from '../../src/jfs/index.js';
 import { ProviderEngine } from '../../src/provider/index.js';
 import { contextFor } from '../../src/provider/provider-call.js';
 import type { ProgressEvent } from '../../src/provider/types.js';
@@ -37,10 +37,10 @@ export async function startSyncFixture(): Promise<SyncFixture> {
     accounts: [{ username: 'demo', password: 'pw' }],
     log: (line) => requests.push(line),
   });
-  const client = new Jottacloud({
-    baseUrl: server.url,
-    auth: { type: 'basic', username: 'demo', password: 'pw' },
-  });
+  // A token login: basic auth makes the server run scrypt on every request (~50-300 ms).
+  const store = new MemoryTokenStore();
+  await loginWithToken(server.issueLoginToken('demo'), { store, baseUrl: server.url });
+  const client = new Jottacloud({ baseUrl: server.url, auth: { type: 'token', store } });
 
   const engine = new ProviderEngine();
   engine.registerProvider(createFileSystemProvider());
