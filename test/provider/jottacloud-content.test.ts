@@ -322,6 +322,12 @@ describe('Jottacloud provider: copy and walk', () => {
     await provider.newItem!('/Walker/Set/bin', 'folder', undefined, ctx);
     await provider.newItem!('/Walker/Set/bin/t.txt', 'file', 't', ctx);
     await provider.removeItem!('/Walker/Set/bin', { recurse: true }, ctx);
+    expect(await provider.getItem('/Walker/Set/bin/t.txt', ctx)).toBeUndefined();
+    const insideTrashed = await provider.getItem(
+      '/Walker/Set/bin/t.txt',
+      jafs.context({ force: true }),
+    );
+    expect(insideTrashed).toMatchObject({ name: 't.txt', hidden: true, deleted: true });
 
     const plain: string[] = [];
     for await (const entry of provider.walk!('/Walker', ctx)) plain.push(entry.path);

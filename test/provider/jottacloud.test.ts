@@ -150,6 +150,36 @@ describe('Jottacloud provider: the account hierarchy', () => {
   });
 });
 
+describe('Jottacloud provider: makeContainer (mkdir -p)', () => {
+  it('creates a mount point and folders below an existing device, and reuses what exists', async () => {
+    const { provider } = jafs;
+    const ctx = jafs.context();
+    await provider.newItem!('/Maker', 'device', undefined, ctx);
+
+    const deep = await provider.makeContainer!('/Maker/Set/a/b', ctx);
+    expect(deep).toMatchObject({ name: 'b', isContainer: true });
+    expect(await provider.getItem('/Maker/Set', ctx)).toMatchObject({
+      typeNames: ['Jafs.Jottacloud.MountPoint'],
+    });
+    expect(names(await children(provider, '/Maker/Set/a', ctx))).toEqual(['b']);
+    expect((await provider.makeContainer!('/maker/set/A', ctx)).name).toBe('a');
+  });
+
+  it('refuses to invent devices or mount points of the built-in device', async () => {
+    const { provider } = jafs;
+    const ctx = jafs.context();
+    await expect(provider.makeContainer!('/Nobody/Set/x', ctx)).rejects.toThrow(
+      "device 'Nobody' does not exist",
+    );
+    await expect(provider.makeContainer!('/Jotta/Invented/x', ctx)).rejects.toBeInstanceOf(
+      BuiltInMountPointError,
+    );
+    expect(
+      await provider.getItem('/Jotta/Invented', jafs.context({ force: true })),
+    ).toBeUndefined();
+  });
+});
+
 describe('Jottacloud provider: the built-in device', () => {
   it('hides Trash, Links, Latest and Shared unless -Force', async () => {
     const { provider } = jafs;
