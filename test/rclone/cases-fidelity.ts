@@ -14,6 +14,13 @@ import {
 import { errorLines, expectSuccess, md5Hex, parseMd5Sum } from './fixtures.js';
 import { revisionNumbers } from './jfs-peek.js';
 
+/** A backup device and mount point with spaces in their names (bug-log B25). */
+export const LAPTOP_REMOTE = {
+  name: 'laptop',
+  device: 'My Laptop Air',
+  mountpoint: 'My Documents',
+};
+
 /** Cases beyond the basic list: limits, case rules, streaming, concurrency, sync, versions. */
 export const fidelityCases: ConformanceCase[] = [
   {
@@ -83,6 +90,33 @@ export const fidelityCases: ConformanceCase[] = [
       }
       const listed = await context.harness.rclone(['lsf', 'remote:over-quota']);
       expect(listed.stdout).toBe('');
+    },
+  },
+  {
+    name: 'a custom device and mount point with spaces work like Jotta/Archive (bug-log B25)',
+    async run(context) {
+      const { peek } = context;
+      const device = `/jfs/${encodeURIComponent(peek.user)}/${encodeURIComponent(LAPTOP_REMOTE.device)}`;
+      const created = await peek.post(`${device}?type=WORKSTATION`);
+      expect(created.ok, `create device: ${created.status}`).toBe(true);
+      const mounted = await peek.post(`${device}/${encodeURIComponent(LAPTOP_REMOTE.mountpoint)}`);
+      expect(mounted.ok, `create mount point: ${mounted.status}`).toBe(true);
+
+      const mark = context.harness.gateway.forwarded.length;
+      const text = 'backed up\n';
+      const write = ['rcat', 'laptop:Projects/notes 1.txt'];
+      expectSuccess(await context.harness.rclone(write, { input: text }), 'rcat to laptop:');
+      const allocated = context.harness.gateway.forwarded
+        .slice(mark)
+        .map((request) => (request.json as { path?: string } | undefined)?.path)
+        .filter((path) => path !== undefined);
+      expect(allocated).toContain('/jfs/My Laptop Air/My Documents/Projects/notes 1.txt');
+
+      expect(await filePaths(context, 'laptop:')).toEqual(['Projects/notes 1.txt']);
+      const cat = await context.harness.rclone(['cat', 'laptop:Projects/notes 1.txt']);
+      expect(cat.stdout).toBe(text);
+      const sums = await context.harness.rclone(['md5sum', '--disable', 'ListR', 'laptop:']);
+      expect(parseMd5Sum(sums.stdout)).toEqual(new Map([['Projects/notes 1.txt', md5Hex(text)]]));
     },
   },
   {

@@ -59,7 +59,7 @@ export async function readTree(dir: string): Promise<Map<string, Buffer>> {
   return files;
 }
 
-export function md5Hex(content: Buffer): string {
+export function md5Hex(content: Buffer | string): string {
   return createHash('md5').update(content).digest('hex');
 }
 

@@ -48,6 +48,13 @@ export interface RcloneHarness {
   close(): Promise<void>;
 }
 
+/** A further rclone remote on the same account. */
+export interface ExtraRemote {
+  name: string;
+  device: string;
+  mountpoint: string;
+}
+
 /** The rclone remote name the harness configures. */
 export const REMOTE = 'remote';
 
@@ -71,7 +78,14 @@ export function rcloneInstalled(): boolean {
 export async function startRcloneHarness(options: {
   serverUrl: string;
   server: LoginTokenSource;
+  /** The account to log in as. @default DEFAULT_RCLONE_USER */
   username?: string;
+  /**
+   * More remotes besides `remote:` (Jotta/Archive), e.g. a custom device. Each gets its own
+   * login, because remotes sharing one token would reuse each other's rotated refresh token.
+   * The device and mount point must exist on the server before rclone uses the remote.
+   */
+  extraRemotes?: ExtraRemote[];
 }): Promise<RcloneHarness> {
   const root = await mkdtemp(join(tmpdir(), 'jafs-rclone-'));
   const certDir = join(root, 'certs');
@@ -82,10 +96,16 @@ export async function startRcloneHarness(options: {
   const certificates = await makeTestCertificates(certDir);
   const gateway = await startLoopbackGateway({ upstreamUrl: options.serverUrl, certificates });
 
-  const loginToken = await options.server.issueLoginToken(options.username ?? DEFAULT_RCLONE_USER);
-  const login = await loginForRclone(loginToken, options.serverUrl);
+  const username = options.username ?? DEFAULT_RCLONE_USER;
+  const logIn = async (): Promise<RcloneLogin> =>
+    loginForRclone(await options.server.issueLoginToken(username), options.serverUrl);
+  const login = await logIn();
+  const sections = [rcloneSection({ name: REMOTE, device: 'Jotta', mountpoint: 'Archive' }, login)];
+  for (const remote of options.extraRemotes ?? []) {
+    sections.push(rcloneSection(remote, await logIn()));
+  }
   const configPath = join(root, 'rclone.conf');
-  await writeFile(configPath, rcloneConfig(login), { mode: 0o600 });
+  await writeFile(configPath, sections.join('\n'), { mode: 0o600 });
 
   const env = isolatedEnvironment(home, gateway.proxyUrl);
   const baseFlags = ['--config', configPath, '--ca-cert', certificates.caPath];
@@ -110,7 +130,10 @@ export async function startRcloneHarness(options: {
   };
 }
 
-/** Reads the `token` JSON rclone currently keeps in its config (it saves refreshed tokens). */
+/**
+ * Reads the `token` JSON rclone currently keeps for `remote:` (the config's first section; rclone
+ * saves refreshed tokens there).
+ */
 export async function readConfiguredToken(
   configPath: string,
 ): Promise<{ access_token: string; refresh_token: string; expiry: string }> {
@@ -124,17 +147,17 @@ export async function readConfiguredToken(
   };
 }
 
-function rcloneConfig(login: RcloneLogin): string {
+function rcloneSection(remote: ExtraRemote, login: RcloneLogin): string {
   return [
-    `[${REMOTE}]`,
+    `[${remote.name}]`,
     'type = jottacloud',
     'configVersion = 1',
     'client_id = jottacli',
     'client_secret = ',
     `tokenURL = ${login.tokenUrl}`,
     `token = ${login.tokenJson}`,
-    'device = Jotta',
-    'mountpoint = Archive',
+    `device = ${remote.device}`,
+    `mountpoint = ${remote.mountpoint}`,
     '',
   ].join('\n');
 }

@@ -11,6 +11,8 @@ export interface JfsPeek {
   archiveItem(path: string): Promise<{ status: number; root?: string; doc?: any }>;
   /** GETs an absolute server path with the peek's Bearer token. */
   get(path: string): Promise<Response>;
+  /** POSTs (empty body) to an absolute server path with the peek's Bearer token. */
+  post(path: string): Promise<Response>;
 }
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
@@ -26,8 +28,10 @@ export async function openJfsPeek(
 ): Promise<JfsPeek> {
   const login = await loginForRclone(await server.issueLoginToken(username), serverUrl);
   const accessToken = (JSON.parse(login.tokenJson) as { access_token: string }).access_token;
-  const get = (path: string): Promise<Response> =>
-    fetch(new URL(path, serverUrl), { headers: { authorization: `Bearer ${accessToken}` } });
+  const headers = { authorization: `Bearer ${accessToken}` };
+  const get = (path: string): Promise<Response> => fetch(new URL(path, serverUrl), { headers });
+  const post = (path: string): Promise<Response> =>
+    fetch(new URL(path, serverUrl), { method: 'POST', headers });
 
   const customer = await get('/account/v1/customer');
   if (!customer.ok) throw new Error(`customer answered ${customer.status}`);
@@ -36,6 +40,7 @@ export async function openJfsPeek(
   return {
     user,
     get,
+    post,
     async archiveItem(path) {
       const segments = path.split('/').map((segment) => encodeURIComponent(segment));
       const answer = await get(

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startServer, type RunningServer } from '../../src/server/index.js';
 import { conformanceCases, type ConformanceContext } from './conformance-cases.js';
+import { LAPTOP_REMOTE } from './cases-fidelity.js';
 import { writeConformanceTree } from './fixtures.js';
 import { rcloneInstalled, startRcloneHarness, type RcloneHarness } from './harness.js';
 import { openJfsPeek } from './jfs-peek.js';
@@ -33,7 +34,12 @@ describe.skipIf(!INSTALLED)('rclone 1.60 jottacloud back-end against the local s
       dataDir,
       accounts: [{ username: USERNAME, password: 'rclone-password', quotaBytes: QUOTA }],
     });
-    harness = await startRcloneHarness({ serverUrl: server.url, server, username: USERNAME });
+    harness = await startRcloneHarness({
+      serverUrl: server.url,
+      server,
+      username: USERNAME,
+      extraRemotes: [LAPTOP_REMOTE],
+    });
 
     const localTree = join(harness.workDir, 'tree');
     Object.assign(context, {
