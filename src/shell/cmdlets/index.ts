@@ -1,5 +1,6 @@
 import type { CmdletDefinition } from '../api.js';
 import { commandCmdlets } from './commands.js';
+import { dataCmdlets } from './data.js';
 import { formatCmdlets } from './format.js';
 import { hostCmdlets } from './host-io.js';
 import { variableCmdlets } from './variables.js';
@@ -20,4 +21,5 @@ export const languageCmdlets: readonly CmdletDefinition[] = [
   ...hostCmdlets,
   ...variableCmdlets,
   ...commandCmdlets,
+  ...dataCmdlets,
 ];

@@ -39,6 +39,12 @@ function reasonOf(record: ErrorRecord): string {
     return 'ParserError';
   if (record.commandName) return record.commandName;
   if (record.Exception instanceof ThrownError) return 'Exception';
+  if (
+    record.Exception instanceof ScriptRuntimeError &&
+    record.Exception.errorId.endsWith('Exception')
+  ) {
+    return record.Exception.errorId;
+  }
   if (record.Exception instanceof ScriptRuntimeError) {
     return record.CategoryInfo.Category === 'NotSpecified'
       ? 'RuntimeException'

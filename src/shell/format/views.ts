@@ -133,6 +133,7 @@ export function shapeOf(value: unknown): string {
 }
 
 export function isScalar(value: unknown): boolean {
+  if (isObject(value) && typeNameOfValue(value).endsWith('MatchInfo')) return true;
   return (
     value === null ||
     value === undefined ||
@@ -216,9 +217,14 @@ export function tableText(lines: readonly string[]): string {
   return `\n${lines.join('\n')}\n\n`;
 }
 
+function typeNameOfValue(value: object): string {
+  return (value as { [TYPE_NAMES]?: readonly string[] })[TYPE_NAMES]?.[0] ?? '';
+}
+
 /** A scalar on its own line: strings as is, dates in the long form, errors as their message. */
 export function scalarText(value: unknown): string {
   if (value instanceof Date) return formatDateCustom(value, 'F');
   if (value instanceof ErrorRecord) return value.toString();
+  if (isObject(value)) return toStr(value);
   return cellText(value);
 }

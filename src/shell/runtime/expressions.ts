@@ -100,13 +100,33 @@ async function evaluateNode(ev: Evaluator, expr: Expression, st: ExecState): Pro
         });
         return unwrap(out);
       }
-      return invokeMethod(target, name, args, (block, input) =>
-        ev.invokeBlockValue(block, st, input),
-      );
+      try {
+        return await invokeMethod(target, name, args, (block, input) =>
+          ev.invokeBlockValue(block, st, input),
+        );
+      } catch (error) {
+        throw methodFailure(error, name, args.length);
+      }
     }
     case 'Index':
       return index(await ev.evaluate(expr.target, st), await ev.evaluate(expr.index, st));
   }
+}
+
+/** .NET exceptions inside a method surface as `Exception calling "X" with "N" argument(s)`. */
+function methodFailure(error: unknown, name: string, count: number): unknown {
+  if (!(error instanceof ScriptRuntimeError)) return error;
+  if (
+    ['MethodNotFound', 'InvokeMethodOnNull'].includes(error.errorId) ||
+    error.message.startsWith('Exception calling')
+  ) {
+    return error;
+  }
+  return new ScriptRuntimeError(
+    `Exception calling "${name}" with "${count}" argument(s): "${error.message}"`,
+    'MethodInvocationException',
+    'NotSpecified',
+  );
 }
 
 function typeNameOf(target: Expression): string {

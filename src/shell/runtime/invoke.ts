@@ -1,7 +1,9 @@
 import type { ParameterDefinition, ParameterType } from '../../core/parameters.js';
 import type { ParameterDeclaration, ScriptBlockBody } from '../ast.js';
 import type { SourceInfo } from '../errors.js';
+import { ParameterBindingError } from '../errors.js';
 import { bindArguments, type BindingArgument } from './binder.js';
+import { convertParameter } from './parameter-types.js';
 import { COMMON_PARAMETERS } from './common-parameters.js';
 import { convertTo } from './convert.js';
 import type { Evaluator } from './evaluator.js';
@@ -74,8 +76,34 @@ export class ScriptInvocation {
       args,
       collectUnbound: !this.body.cmdletBinding,
     });
+    await this.promptMissing(parameters, result.bound);
     await this.setParameters(result.bound, result.unbound);
     return result.bound;
+  }
+
+  /** Mandatory parameters left unbound: asked for when interactive, an error otherwise. */
+  private async promptMissing(
+    parameters: ParameterDefinition[],
+    bound: Record<string, unknown>,
+  ): Promise<void> {
+    const missing = parameters.filter(
+      (p) => p.mandatory && !(p.name in bound) && !p.valueFromPipeline,
+    );
+    if (missing.length === 0) return;
+    const host = this.ev.session.host;
+    if (!host.interactive) {
+      throw new ParameterBindingError(
+        `Cannot process command because of one or more missing mandatory parameters: ${missing.map((p) => p.name).join(' ')}.`,
+        'MissingMandatoryParameter',
+      );
+    }
+    host.write('Supply values for the following parameters:\n');
+    for (const p of missing) {
+      bound[p.name] = convertParameter(
+        p,
+        await host.readLine(`${p.name}: `, { signal: this.st.signal }),
+      );
+    }
   }
 
   async setParameters(bound: Record<string, unknown>, unbound: unknown[]): Promise<void> {

@@ -244,7 +244,7 @@ function stringMethod(s: string, lower: string, args: unknown[], name: string): 
       if (start < 0 || start > s.length || length < 0 || start + length > s.length) {
         throw new ScriptRuntimeError(
           `Exception calling "Substring" with "${args.length}" argument(s): "${args.length > 1 ? 'Index and length must refer to a location within the string.' : 'startIndex cannot be larger than length of string.'}${args.length > 1 ? " (Parameter 'length')" : " (Parameter 'startIndex')"}"`,
-          'ArgumentOutOfRangeException',
+          'MethodInvocationException',
         );
       }
       return s.substr(start, length);
