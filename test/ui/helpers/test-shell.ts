@@ -30,10 +30,13 @@ export class TestShell implements Shell {
   /** When set, `complete` waits for it before answering (to test typing during a lookup). */
   completionGate: Promise<void> | undefined;
   lastRunSignal: AbortSignal | undefined;
+  /** How often the UI asked for the prompt (once at start, then after each line). */
+  prompts = 0;
 
   constructor(private readonly host: Host) {}
 
   async prompt(): Promise<string> {
+    this.prompts++;
     return `PS ${this.cwd}> `;
   }
 
