@@ -65,6 +65,7 @@ export async function uploadFile(
   const md5 = await sourceMd5(source, path, signal);
   let failures = 0;
   let reauthorized = false;
+  let previousStart = -1;
 
   for (;;) {
     throwIfAborted(signal);
@@ -75,7 +76,18 @@ export async function uploadFile(
     try {
       const done = await sendBytes(context, allocation, path, source, start, options);
       if (done) break;
+
+      // 420 "incomplete": fine while the server's position advances, a failure when it stalls.
+      if (start <= previousStart && failures++ >= transport.retry.retries) {
+        throw new IncompleteUploadError(
+          `Upload of ${path} makes no progress: the server keeps ${start} of ${source.size} ` +
+            'bytes. Try again later.',
+          { path, status: 420 },
+        );
+      }
+      previousStart = start;
     } catch (error) {
+      if (error instanceof IncompleteUploadError) throw error;
       if (error instanceof OperationCanceledError || signal?.aborted) throw error;
       // A token that expired mid-transfer was refreshed by the transport, but a streamed body
       // cannot be re-sent there: allocate again and resume once with the new token (B16).

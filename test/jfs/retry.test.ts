@@ -4,6 +4,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 
 import {
   AuthError,
+  IncompleteUploadError,
   Jottacloud,
   NotFoundError,
   QuotaExceededError,
@@ -82,6 +83,28 @@ describe('retries and transient failures (B38)', () => {
     const file = await client.upload('/Jotta/Archive/u.txt', bufferSource(data).source);
     expect(fault.hits).toBe(1);
     expect(file).toMatchObject({ state: 'COMPLETED', md5: md5(data) });
+  });
+
+  it('continues after a 420 "incomplete" answer and stops when the upload stalls (B05)', async () => {
+    const server = await startTestServer();
+    const client = basicClient(server, 2);
+    const data = Buffer.from('chunk answered 420\n'.repeat(50));
+    const once = server.faults.add({ method: 'POST', path: '/files/v1/upload/', status: 420 });
+    const file = await client.upload('/Jotta/Archive/420.txt', bufferSource(data).source);
+    expect(once.hits).toBe(1);
+    expect(file).toMatchObject({ state: 'COMPLETED', md5: md5(data) });
+
+    const always = server.faults.add({
+      method: 'POST',
+      path: '/files/v1/upload/',
+      status: 420,
+      times: 20,
+    });
+    const stalled = await client
+      .upload('/Jotta/Archive/stalled.txt', bufferSource(Buffer.from('other bytes')).source)
+      .catch((e: unknown) => e);
+    expect(stalled).toBeInstanceOf(IncompleteUploadError);
+    expect(always.hits).toBe(4);
   });
 
   it('checks a move that lost its answer instead of repeating it blindly', async () => {
