@@ -1,4 +1,4 @@
-import { cp, mkdir, opendir, readdir, rename, rm, statfs, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, rename, rm, statfs, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Provider, ProviderContext, ProviderItem } from '../../src/provider/types.js';
@@ -32,7 +32,6 @@ export function createFileSystemProvider(): Provider {
 
     getItem: (fullName) => guard(fullName, () => statItem(fullName)),
     getChildItems: (fullName, ctx) => listDirectory(fullName, ctx),
-    walk: (fullName, ctx) => walkDirectory(fullName, ctx),
 
     newItemTypes: () => ITEM_TYPES,
 
@@ -133,30 +132,5 @@ async function* listDirectory(fullName: string, ctx: ProviderContext): AsyncIter
       throw mapFileSystemError(error, path.join(fullName, name));
     });
     if (item) yield item;
-  }
-}
-
-/** Depth first, parents before children, hidden subtrees skipped, links not followed. */
-async function* walkDirectory(
-  fullName: string,
-  ctx: ProviderContext,
-): AsyncIterable<{ path: string; item: ProviderItem }> {
-  const directory = await opendir(fullName).catch((error) => {
-    throw mapFileSystemError(error, fullName);
-  });
-  const names: string[] = [];
-  for await (const entry of directory) names.push(entry.name);
-  names.sort();
-
-  for (const name of names) {
-    if (ctx.signal.aborted) throw new OperationCanceledError();
-    if (!ctx.force && isHidden(name)) continue;
-    const child = path.join(fullName, name);
-    const item = await statItem(child);
-    if (!item) continue;
-
-    yield { path: child, item };
-    if (item.isContainer && item.properties.LinkType === undefined)
-      yield* walkDirectory(child, ctx);
   }
 }

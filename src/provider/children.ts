@@ -111,6 +111,11 @@ async function* listLevel(
   }
 }
 
+/**
+ * Unlimited recursion through the provider's `walk` (one request on a cloud store). The whole
+ * walk is gathered first, then emitted in PowerShell's order: a container's children, then each
+ * child container's own listing, so the `Directory:` groups of the output each appear once.
+ */
 async function* walkAll(
   root: ResolvedItem,
   names: NameFilter,
@@ -118,24 +123,43 @@ async function* walkAll(
 ): AsyncIterable<ChildEntry> {
   const { drive } = root.path;
   const provider = drive.provider;
+  const key = (segments: readonly string[]) => {
+    const joined = segments.join('/');
+    return provider.caseSensitive ? joined : joined.toLowerCase();
+  };
+
+  const byParent = new Map<string, { below: string[]; item: ProviderItem }[]>();
   const walk = provider.walk!(root.path.providerPath, contextFor(drive, options));
   const iterator = walk[Symbol.asyncIterator]();
-
   try {
     for (;;) {
       const next = await callProvider('GetChildItems', root.path, () => iterator.next());
-      if (next.done) return;
+      if (next.done) break;
 
-      const { path, item } = next.value;
-      const below = segmentsBelow(root.path.providerPath, path, provider.caseSensitive);
-      if (!below || below.length === 0 || !names.accepts(item.name)) continue;
-
-      const full = itemPath(drive, [...root.path.segments, ...below]);
-      yield { path: full, item, relative: below.join(provider.separator) };
+      const below = segmentsBelow(root.path.providerPath, next.value.path, provider.caseSensitive);
+      if (!below || below.length === 0) continue;
+      const parent = key(below.slice(0, -1));
+      byParent.set(parent, [...(byParent.get(parent) ?? []), { below, item: next.value.item }]);
     }
   } finally {
     await iterator.return?.();
   }
+
+  function* emit(parent: readonly string[]): Iterable<ChildEntry> {
+    const entries = [...(byParent.get(key(parent)) ?? [])];
+    entries.sort((a, b) => compareNames(a.item.name, b.item.name));
+    for (const { below, item } of entries) {
+      if (!names.accepts(item.name)) continue;
+      const path = itemPath(drive, [...root.path.segments, ...below]);
+      yield { path, item, relative: below.join(provider.separator) };
+    }
+
+    for (const { below, item } of entries) {
+      if (item.isContainer && !isLink(item)) yield* emit(below);
+    }
+  }
+
+  yield* emit([]);
 }
 
 /** Links to containers are listed but not descended into (pwsh without -FollowSymlink). */

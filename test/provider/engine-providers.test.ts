@@ -101,10 +101,14 @@ describe('Copy-Item across providers', () => {
       Recurse: true,
     });
     expect(up.errors).toEqual([]);
-    const listed = await collect(
-      engine.childItems((await engine.resolve('M:\\up'))[0], { recurse: true }),
-    );
-    expect(listed.map((entry) => entry.relative)).toEqual(['a.txt', 'inner', 'inner\\b.txt']);
+    await engine.writeText(engine.lexicalPath('M:\\up\\z.txt'), 'z', false);
+    const [root] = await engine.resolve('M:\\up');
+    const listed = await collect(engine.childItems(root, { recurse: true }));
+    // The walk comes depth first; the engine lists each container's children together.
+    const order = ['a.txt', 'inner', 'z.txt', 'inner\\b.txt'];
+    expect(listed.map((entry) => entry.relative)).toEqual(order);
+    const limited = await collect(engine.childItems(root, { depth: 0 }));
+    expect(limited.map((entry) => entry.relative)).toEqual(['a.txt', 'inner', 'z.txt']);
 
     const down = await runCmdlet(cmdlet('Copy-Item'), engine, {
       Path: ['M:\\up'],

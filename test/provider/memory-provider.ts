@@ -13,7 +13,7 @@ interface Node {
 /**
  * A small in-memory provider shaped like a cloud store: case-insensitive, `\` as its separator,
  * no rename/move/copy (so the engine's "does not support" path and cross-drive streaming are
- * exercised), MD5 known without reading. A path containing `boom` fails like a broken store.
+ * exercised), MD5 known without reading, and a whole-tree `walk` like Jottacloud's. A path containing `boom` fails like a broken store.
  */
 export function createMemoryProvider(): Provider {
   const roots = new Map<string, Node>();
@@ -57,6 +57,21 @@ export function createMemoryProvider(): Provider {
 
     async *getChildItems(path, ctx) {
       for (const child of find(path, ctx)?.children?.values() ?? []) yield toItem(child);
+    },
+
+    async *walk(path, ctx) {
+      const start = find(path, ctx);
+      const visit = function* (
+        node: Node,
+        at: string,
+      ): Iterable<{ path: string; item: ProviderItem }> {
+        for (const child of node.children?.values() ?? []) {
+          const childPath = `${at === '/' ? '' : at}/${child.name}`;
+          yield { path: childPath, item: toItem(child) };
+          yield* visit(child, childPath);
+        }
+      };
+      if (start) yield* visit(start, path);
     },
 
     newItemTypes: () => ['folder', 'file'],
