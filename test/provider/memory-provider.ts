@@ -13,7 +13,8 @@ interface Node {
 /**
  * A small in-memory provider shaped like a cloud store: case-insensitive, `\` as its separator,
  * no rename/move/copy (so the engine's "does not support" path and cross-drive streaming are
- * exercised), MD5 known without reading, and a whole-tree `walk` like Jottacloud's. A path containing `boom` fails like a broken store.
+ * exercised), MD5 known without reading, and a whole-tree `walk` like Jottacloud's. A path
+ * containing `boom` fails like a broken store.
  */
 export function createMemoryProvider(): Provider {
   const roots = new Map<string, Node>();
