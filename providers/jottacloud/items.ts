@@ -24,6 +24,11 @@ function trashed(deleted: Date | undefined, hidden: boolean): true | undefined {
   return deleted !== undefined && hidden ? true : undefined;
 }
 
+/** `Deleted` (when it went to Trash) only on trashed items, so live ones do not show it. */
+function deletedProperty(deleted: Date | undefined): { Deleted?: Date } {
+  return deleted === undefined ? {} : { Deleted: deleted };
+}
+
 /** PowerShell's Mode column: d(irectory) a(rchive) r(ead-only) h(idden) s(ystem). */
 function containerMode(hidden: boolean): string {
   return hidden ? 'd--h-' : 'd----';
@@ -91,7 +96,7 @@ export function mountPointItem(
       LastWriteTime: entry.modified,
       Device: device,
       Size: entry.size,
-      Deleted: entry.deleted,
+      ...deletedProperty(entry.deleted),
     },
   };
 }
@@ -108,7 +113,7 @@ export function folderItem(entry: FolderEntry, hidden: boolean): ProviderItem {
       Name: entry.name,
       Mode: containerMode(hidden),
       LastWriteTime: undefined,
-      Deleted: entry.deleted,
+      ...deletedProperty(entry.deleted),
     },
   };
 }
@@ -135,7 +140,7 @@ export function fileItem(file: JfsFile, hidden: boolean): ProviderItem {
       State: file.state,
       Revision: revision?.number,
       Uuid: file.uuid,
-      Deleted: file.deleted,
+      ...deletedProperty(file.deleted),
     },
   };
 }
