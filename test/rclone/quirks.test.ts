@@ -103,8 +103,10 @@ describe.skipIf(!rcloneInstalled())(
         .slice(mark)
         .filter((request) => request.path.includes('name;x.pdf') && request.status === 404);
       expect(misses).not.toEqual([]);
-    
-  it('never tried to reach anything but the Jottacloud names on loopback', () => {
-    expect(harness.gateway.refused).toEqual([]);
-  });
-});
+    });
+
+    it('never tried to reach anything but the Jottacloud names on loopback', () => {
+      expect(harness.gateway.refused).toEqual([]);
+    });
+  },
+);
