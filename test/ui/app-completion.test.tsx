@@ -50,6 +50,14 @@ describe('App tab completion', () => {
     await app.frame((frame) => !frame.includes('/3)') && line(app) === 'Get-');
   });
 
+  it('takes Escape and Ctrl+U arriving in one chunk as two keys', async () => {
+    const app = await renderApp((host) => new TestShell(host));
+    await app.press('Get-', KEY.ctrlSpace);
+    await app.see('(1/3)');
+    await app.press(KEY.escape + KEY.ctrlU);
+    await app.frame((text) => !text.includes('/3)') && line(app) === '');
+  });
+
   it('scrolls a long menu in a window of 8 rows', async () => {
     const app = await renderApp((host) => new TestShell(host));
     await app.press('item', KEY.ctrlSpace);

@@ -1,5 +1,6 @@
 import type { ProgressEvent } from '../../provider/types.js';
 import type { Shell } from '../../shell/api.js';
+import { commandFor } from '../keys/bindings.js';
 import { decodeKey, splitTypedText, type KeyPress } from '../keys/decode.js';
 import { completionReducer, IDLE, type CompletionAction } from '../state/completion.js';
 import { historyReducer, EMPTY_HISTORY, type HistoryAction } from '../state/history.js';
@@ -105,6 +106,11 @@ export class InteractiveSession {
       this.handleKey({ name: 'paste', ctrl: false, meta: false, shift: false, text });
     } else if (this.pasting !== undefined) {
       this.pasting += sequence;
+    } else if (press.meta && press.ctrl && !commandFor(press)) {
+      // Escape and a control key arriving together (a fast typist, or a script) are two keys,
+      // not an Alt+Ctrl chord: no Alt+Ctrl chord is bound.
+      this.handleKey({ ...press, name: 'escape', ctrl: false, meta: false });
+      this.handleKey({ ...press, meta: false });
     } else if (press.name === 'text' && sequence.length > 1) {
       for (const part of splitTypedText(sequence)) this.handleKey(decodeKey(part));
     } else {
