@@ -220,6 +220,11 @@ fidelityCases.push({
     stop.abort();
     expect((await running).code, 'the first copy was killed').toBeNull();
 
+    // The half-uploaded file is INCOMPLETE: rclone hides it in folder documents, and
+    // liststream must leave it out (protocol notes §3.9).
+    expect(await filePaths(context, 'remote:resume', ['--disable', 'ListR'])).toEqual([]);
+    expect(await filePaths(context, 'remote:resume'), 'liststream').toEqual([]);
+
     const mark = context.harness.gateway.forwarded.length;
     expectSuccess(await context.harness.rclone(['copyto', local, target]), 'second copyto');
     const allocations = context.harness.gateway.forwarded
