@@ -106,7 +106,7 @@ class Planner {
 
         this.replaced.push(deletion(existing, destinations));
         this.replacedKeys.push(existing.key);
-      } else if (!entry.item.isContainer) {
+      } else if (existing && !entry.item.isContainer) {
         compared++;
         this.options.progress?.({
           activity: ACTIVITY,

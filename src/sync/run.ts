@@ -72,6 +72,7 @@ export async function runSync(
 class Runner {
   bytesDone = 0;
   private reported = -PROGRESS_STEP;
+  private status = '';
   private readonly bytesTotal: number;
   private readonly folders = new Set<string>();
   private readonly writes: OperationOptions;
@@ -99,10 +100,14 @@ class Runner {
       case 'copy':
       case 'update': {
         await this.ensureParent(action.target);
+        // An upload may read a file twice (once for its MD5, once to send it): count it once.
         const before = this.bytesDone;
-        await transferFile(action, this.writes, (bytes) =>
-          this.report(action.source.path.display, before + bytes),
-        );
+        let furthest = 0;
+        await transferFile(action, this.writes, (bytes) => {
+          if (bytes <= furthest) return;
+          furthest = bytes;
+          this.report(action.source.path.display, before + bytes);
+        });
         this.bytesDone = before + (action.size ?? 0);
         this.counts.Bytes += action.size ?? 0;
         if (action.kind === 'copy') this.counts.Copied++;
@@ -126,10 +131,12 @@ class Runner {
     this.folders.add(parent.providerPath);
   }
 
-  /** Progress about once a MiB, so a large tree does not flood the host. */
+  /** Progress at each new file and about once a MiB, so a large tree does not flood the host. */
   private report(status: string, bytesDone: number) {
-    if (bytesDone - this.reported < PROGRESS_STEP && bytesDone !== this.bytesTotal) return;
+    const step = bytesDone - this.reported >= PROGRESS_STEP || bytesDone === this.bytesTotal;
+    if (!step && status === this.status) return;
     this.reported = bytesDone;
+    this.status = status;
     this.options.progress?.({
       activity: ACTIVITY,
       status: `Copying ${status}`,

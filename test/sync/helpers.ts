@@ -22,6 +22,8 @@ export interface SyncFixture {
   local: string;
   /** Requests seen by the server since the last reset: `POST /files/v1/upload/…` etc. */
   requests: string[];
+  /** Called with each request line as the server finishes it (a test aborts from there). */
+  onRequest?: (line: string) => void;
   uploads(): number;
   allocations(): number;
   close(): Promise<void>;
@@ -31,11 +33,15 @@ export async function startSyncFixture(): Promise<SyncFixture> {
   const dataDir = await mkdtemp(join(tmpdir(), 'jafs-sync-server-'));
   const local = await mkdtemp(join(tmpdir(), 'jafs-sync-local-'));
   const requests: string[] = [];
+  let fixture: SyncFixture | undefined = undefined;
   const server = await startServer({
     dataDir,
     port: 0,
     accounts: [{ username: 'demo', password: 'pw' }],
-    log: (line) => requests.push(line),
+    log: (line) => {
+      requests.push(line);
+      fixture?.onRequest?.(line);
+    },
   });
   // A token login: basic auth makes the server run scrypt on every request (~50-300 ms).
   const store = new MemoryTokenStore();
@@ -49,7 +55,7 @@ export async function startSyncFixture(): Promise<SyncFixture> {
   await engine.setLocation(local);
 
   const count = (prefix: string) => requests.filter((line) => line.startsWith(prefix)).length;
-  return {
+  fixture = {
     engine,
     local,
     requests,
@@ -62,6 +68,7 @@ export async function startSyncFixture(): Promise<SyncFixture> {
       await rm(local, { recursive: true, force: true });
     },
   };
+  return fixture;
 }
 
 /** Writes files below `root` (keys ending in `/` are folders), with an optional mtime. */
