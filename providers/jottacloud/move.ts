@@ -4,6 +4,7 @@ import {
   ItemExistsError,
   ItemNotFoundError,
   RenameNotSupportedError,
+  UnreadableFileError,
   attempt,
 } from './errors.js';
 import { findItem, listChildren } from './lookup.js';
@@ -132,9 +133,11 @@ async function copyOne(
   ctx.progress({ activity: 'Copy-Item', status: path, itemsDone: copied.items });
 
   if (!item.isContainer) {
-    await attempt('copy', displayPath(path, ctx.drive), () =>
-      client.copyFile(path, destination, ctx.signal),
-    );
+    const shown = displayPath(path, ctx.drive);
+    // No complete revision: there is nothing whole to copy (the size is that revision's).
+    if (item.size === undefined)
+      throw new UnreadableFileError(shown, String(item.properties.State));
+    await attempt('copy', shown, () => client.copyFile(path, destination, ctx.signal));
     copied.items += 1;
     return;
   }
@@ -148,6 +151,12 @@ async function copyOne(
   // Trashed children stay behind even with -Force: a copy is of what is live.
   for (const child of await listChildren(path, { ...ctx, force: false })) {
     const childPath = joinPath(path, child.name);
-    await copyOne(childPath, joinPath(destination, child.name), child, true, ctx, copied);
+    try {
+      await copyOne(childPath, joinPath(destination, child.name), child, true, ctx, copied);
+    } catch (error) {
+      // One unfinished upload should not stop the copy of a whole tree; say what was left.
+      if (!(error instanceof UnreadableFileError)) throw error;
+      ctx.warning(`Skipped: ${error.message}`);
+    }
   }
 }

@@ -193,6 +193,24 @@ describe('Jottacloud provider: content', () => {
     const read = provider.getContent!(path, ctx);
     await expect(read).rejects.toBeInstanceOf(UnreadableFileError);
     await expect(read).rejects.toThrow('its upload is incomplete and no complete revision exists');
+
+    // Nor is it copied: alone it is an error, inside a tree it is skipped with a warning.
+    const single = provider.copyItem!(
+      path,
+      '/Jotta/Archive/partial/copy.bin',
+      { recurse: false },
+      ctx,
+    );
+    await expect(single).rejects.toBeInstanceOf(UnreadableFileError);
+    const tree = await provider.copyItem!(
+      '/Jotta/Archive/partial',
+      '/Jotta/Archive/partial-copy',
+      { recurse: true },
+      ctx,
+    );
+    expect(tree.isContainer).toBe(true);
+    expect(await children(provider, '/Jotta/Archive/partial-copy', ctx)).toEqual([]);
+    expect(ctx.warnings).toEqual([expect.stringContaining("Skipped: Cannot read 'JAFS:\\Jotta")]);
   });
 
   it('marks a corrupt upload and refuses to read it', async () => {
