@@ -30,6 +30,15 @@ describe('App line editing keys', () => {
     ['Alt+F', 'Get-Item foo', [KEY.home, KEY.altF], 'GetX-Item foo'],
     ['Alt+D', 'Get-Item foo', [KEY.home, KEY.altD], 'X-Item foo'],
     ['Escape', 'abc', [KEY.escape], 'X'],
+    ['Ctrl+B', 'abc', ['\u0002'], 'abXc'],
+    ['Ctrl+F', 'abc', [KEY.home, '\u0006'], 'aXbc'],
+    ['Ctrl+H', 'abc', ['\b'], 'abX'],
+    ['Ctrl+Left', 'Get-Item foo', ['\u001B[1;5D'], 'Get-Item Xfoo'],
+    ['Ctrl+Right', 'Get-Item foo', [KEY.home, '\u001B[1;5C'], 'GetX-Item foo'],
+    ['Alt+Left', 'Get-Item foo', ['\u001B[1;3D'], 'Get-Item Xfoo'],
+    ['Alt+Right', 'Get-Item foo', [KEY.home, '\u001B[1;3C'], 'GetX-Item foo'],
+    ['Alt+Backspace', 'cd some/dir', ['\u001B\u007F'], 'cd X'],
+    ['Ctrl+Delete', 'Get-Item foo', [KEY.home, '\u001B[3;5~'], 'X-Item foo'],
   ])('%s', async (_name, setup, keys, expected) => {
     expect(await lineAfter(setup, ...keys)).toBe(expected);
   });
@@ -78,6 +87,7 @@ describe('App multi-line input', () => {
   it.each([
     ['Shift+Enter', KEY.shiftEnter],
     ['Alt+Enter', KEY.altEnter],
+    ['Ctrl+J', '\n'],
   ])('%s inserts a new line without running', async (_name, key) => {
     const app = await renderApp((host) => new TestShell(host));
     await app.press('one', key, 'two');

@@ -99,4 +99,14 @@ describe('App history', () => {
     await app.press(KEY.ctrlU, KEY.ctrlR, 'tmp', KEY.end, '/x');
     await app.frame(() => line(app) === 'cd /tmp/x');
   });
+
+  it('Ctrl+G also leaves the search, and Backspace widens it again', async () => {
+    const app = await renderApp((host) => new TestShell(host), { history: ['cd /a', 'cd /b'] });
+    await app.press(KEY.ctrlR, 'cd /a');
+    await app.frame(() => line(app) === 'cd /a');
+    await app.press(KEY.backspace);
+    await app.frame(() => line(app) === 'cd /b');
+    await app.press('\u0007');
+    await app.frame((text) => !text.includes('bck-i-search') && line(app) === '');
+  });
 });
