@@ -47,6 +47,7 @@ async function findLive(path: string, ctx: Context): Promise<ProviderItem | unde
   return item && item.properties.Deleted === undefined ? item : undefined;
 }
 
+/** The item at `path` read again after a change (hidden or not). */
 async function refreshed(path: string, ctx: Context): Promise<ProviderItem> {
   ctx.drive.state.listings.invalidate(path);
   const item = await findItem(path, { ...ctx, force: true });
