@@ -1,4 +1,4 @@
-import { randomUUID, scryptSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { nowSeconds } from '../format.js';
 
@@ -19,6 +19,7 @@ export const BUILTIN_MOUNT_POINTS = ['Archive', 'Shared', 'Sync'] as const;
  */
 export class AccountStore {
   readonly #db: Database.Database;
+  readonly #verified = new Set<string>();
 
   constructor(db: Database.Database) {
     this.#db = db;
@@ -75,11 +76,20 @@ export class AccountStore {
       Account | undefined;
   }
 
+  /**
+   * Checks a password. scrypt is slow on purpose, and Basic auth sends the password with every
+   * request, so a success is remembered (as a hash, tied to the stored hash a reset changes).
+   */
   verifyPassword(account: Account, password: string): boolean {
     const row = this.#db
       .prepare('SELECT password_hash FROM accounts WHERE id = ?')
       .get(account.id) as { password_hash: string };
-    return checkPassword(row.password_hash, password);
+    const key = `${row.password_hash}\0${createHash('sha256').update(password).digest('hex')}`;
+    if (this.#verified.has(key)) return true;
+
+    const ok = checkPassword(row.password_hash, password);
+    if (ok) this.#verified.add(key);
+    return ok;
   }
 
   /** Sets the account's capacity in bytes; -1 means unlimited. */

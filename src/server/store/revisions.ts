@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { nowSeconds } from '../format.js';
-import type { NodeRow } from './tree.js';
+import { type NodeRow, SUBTREE_SQL } from './tree.js';
 
 export type RevisionState = 'COMPLETED' | 'INCOMPLETE' | 'CORRUPT';
 
@@ -169,17 +169,17 @@ export class RevisionStore {
       .get(accountId) as number;
   }
 
-  /** Size of a subtree as listings show it: current revisions of live files. */
-  subtreeSize(ids: number[]): number {
-    if (ids.length === 0) return 0;
+  /** Size of the subtrees under `rootIds` as listings show it: current revisions of live files. */
+  subtreeSize(rootIds: number[]): number {
+    if (rootIds.length === 0) return 0;
     return this.#db
       .prepare(
         `SELECT coalesce(sum(r.size), 0) FROM nodes n JOIN revisions r ON r.node_id = n.id
-         WHERE n.id IN (${ids.join(',')}) AND n.deleted IS NULL AND r.state = 'COMPLETED'
+         WHERE n.id IN (${SUBTREE_SQL}) AND n.deleted IS NULL AND r.state = 'COMPLETED'
            AND r.number = (SELECT max(number) FROM revisions WHERE node_id = n.id AND state = 'COMPLETED')`,
       )
       .pluck()
-      .get() as number;
+      .get(JSON.stringify(rootIds)) as number;
   }
 }
 

@@ -40,6 +40,7 @@ CREATE TABLE IF NOT EXISTS nodes (
   public_uri TEXT
 );
 CREATE INDEX IF NOT EXISTS nodes_by_parent ON nodes (device_id, parent_id, name_key);
+CREATE INDEX IF NOT EXISTS nodes_by_parent_id ON nodes (parent_id);
 CREATE UNIQUE INDEX IF NOT EXISTS nodes_live_name
   ON nodes (device_id, coalesce(parent_id, 0), name_key) WHERE deleted IS NULL;
 CREATE TABLE IF NOT EXISTS revisions (

@@ -25,6 +25,14 @@ export interface NodeRow {
   public_uri: string | null;
 }
 
+/**
+ * The ids of the subtrees under the JSON array of root ids bound to `?`. Statements take it as a
+ * subquery so no id list is ever built in JavaScript for a large tree.
+ */
+export const SUBTREE_SQL = `WITH RECURSIVE sub(id) AS (
+  SELECT value FROM json_each(?) UNION ALL SELECT n.id FROM nodes n JOIN sub ON n.parent_id = sub.id
+) SELECT id FROM sub`;
+
 /** Live first, then the most recently trashed: the one a path names when several match. */
 const PREFERENCE = 'ORDER BY deleted IS NOT NULL, deleted DESC, id DESC';
 
@@ -76,7 +84,8 @@ export class TreeStore {
     this.#db
       .prepare('DELETE FROM revisions WHERE node_id IN (SELECT id FROM nodes WHERE device_id = ?)')
       .run(device.id);
-    this.#db.prepare('UPDATE nodes SET parent_id = NULL WHERE device_id = ?').run(device.id);
+    // Parent links inside the device are checked at commit, when they are all gone.
+    this.#db.pragma('defer_foreign_keys = ON');
     this.#db.prepare('DELETE FROM nodes WHERE device_id = ?').run(device.id);
     this.#db.prepare('DELETE FROM devices WHERE id = ?').run(device.id);
     return blobs;
@@ -180,20 +189,16 @@ export class TreeStore {
   /** The ids of a node and everything below it. */
   subtreeIds(nodeId: number): number[] {
     return this.#db
-      .prepare(
-        `WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT n.id FROM nodes n JOIN sub ON n.parent_id = sub.id)
-         SELECT id FROM sub`,
-      )
+      .prepare(SUBTREE_SQL)
       .pluck()
-      .all(nodeId) as number[];
+      .all(JSON.stringify([nodeId])) as number[];
   }
 
   /** Soft delete: the node becomes a trash entry; live nodes below it get the same timestamp. */
   trash(node: NodeRow, when: number): void {
-    const ids = this.subtreeIds(node.id).join(',');
     this.#db
-      .prepare(`UPDATE nodes SET deleted = ? WHERE id IN (${ids}) AND deleted IS NULL`)
-      .run(when);
+      .prepare(`UPDATE nodes SET deleted = ? WHERE id IN (${SUBTREE_SQL}) AND deleted IS NULL`)
+      .run(when, JSON.stringify([node.id]));
     this.#db.prepare('UPDATE nodes SET trash_root = 1 WHERE id = ?').run(node.id);
   }
 
@@ -208,22 +213,27 @@ export class TreeStore {
 
   /** Permanent delete of a node and its subtree; returns blob hashes that lost a reference. */
   remove(node: NodeRow): string[] {
-    const ids = this.subtreeIds(node.id).join(',');
+    const root = JSON.stringify([node.id]);
+    const ids = this.#db.prepare(SUBTREE_SQL).pluck().all(root) as number[];
     const blobs = this.#db
-      .prepare(`SELECT DISTINCT blob FROM revisions WHERE node_id IN (${ids}) AND blob IS NOT NULL`)
+      .prepare(
+        `SELECT DISTINCT blob FROM revisions WHERE node_id IN (${SUBTREE_SQL}) AND blob IS NOT NULL`,
+      )
       .pluck()
-      .all() as string[];
-    this.#db.prepare(`DELETE FROM revisions WHERE node_id IN (${ids})`).run();
-    this.#db.prepare(`UPDATE nodes SET parent_id = NULL WHERE id IN (${ids})`).run();
-    this.#db.prepare(`DELETE FROM nodes WHERE id IN (${ids})`).run();
+      .all(root) as string[];
+    this.#db.prepare(`DELETE FROM revisions WHERE node_id IN (${SUBTREE_SQL})`).run(root);
+    // Children first, so no row is ever left pointing at a deleted parent.
+    const drop = this.#db.prepare('DELETE FROM nodes WHERE id = ?');
+    for (const id of ids.reverse()) drop.run(id);
     return blobs;
   }
 
   move(node: NodeRow, deviceId: number, parentId: number | null, name: string): NodeRow {
     const existing = this.liveChild(deviceId, parentId, name);
     if (existing && existing.id !== node.id) throw conflict(`${name} already exists`);
-    const ids = this.subtreeIds(node.id).join(',');
-    this.#db.prepare(`UPDATE nodes SET device_id = ? WHERE id IN (${ids})`).run(deviceId);
+    this.#db
+      .prepare(`UPDATE nodes SET device_id = ? WHERE id IN (${SUBTREE_SQL})`)
+      .run(deviceId, JSON.stringify([node.id]));
     this.#db
       .prepare('UPDATE nodes SET parent_id = ?, name = ?, name_key = ? WHERE id = ?')
       .run(parentId, name, fold(name), node.id);

@@ -21,7 +21,7 @@ export function deviceDocument(
 ): XmlElement {
   const mounts = backend.tree.children(device.id, null);
   const mountElements = mounts.map((m) => {
-    const ids = m.deleted === null ? backend.tree.subtreeIds(m.id) : [];
+    const ids = m.deleted === null ? [m.id] : [];
     return {
       name: 'mountPoint',
       children: [
@@ -52,7 +52,7 @@ export function deviceDocument(
 export function mountPointDocument(backend: Backend, at: Located, listing: boolean): XmlElement {
   const { node, device, account } = at;
   const devicePath = `/${account.username}/${device.name}`;
-  const size = backend.revisions.subtreeSize(backend.tree.subtreeIds(node.id));
+  const size = backend.revisions.subtreeSize([node.id]);
 
   return {
     name: 'mountPoint',

@@ -129,7 +129,7 @@ export function deviceStats(
   device: DeviceRow,
 ): { size: number; modified: number | null } {
   const mounts = backend.tree.children(device.id, null).filter((m) => m.deleted === null);
-  const ids = mounts.flatMap((m) => backend.tree.subtreeIds(m.id));
+  const ids = mounts.map((m) => m.id);
   const times = mounts.map((m) => m.modified).filter((t): t is number => t !== null);
   return {
     size: backend.revisions.subtreeSize(ids),
