@@ -33,7 +33,13 @@ export class ParseError extends JafsError {
 
 /** A runtime failure of the language itself (bad operand, null method call, conversion). */
 export class ScriptRuntimeError extends JafsError {
-  constructor(message: string, errorId: string, category: ErrorCategory = 'InvalidOperation') {
+  constructor(
+    message: string,
+    errorId: string,
+    category: ErrorCategory = 'InvalidOperation',
+    /** The .NET exception PowerShell would wrap (what `catch [Type]` matches), if any. */
+    readonly innerType?: string,
+  ) {
     super(message, { code: 'ESCRIPT', errorId, category });
   }
 }

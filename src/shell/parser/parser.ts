@@ -135,7 +135,9 @@ export class Parser extends ExpressionParser {
   }
 
   private parseAssignment(target: Expression, operator: string, start: number): AssignmentNode {
-    const valid = ['Variable', 'Member', 'Index', 'Cast'].includes(target.type);
+    const valid =
+      ['Variable', 'Member', 'Index', 'Cast'].includes(target.type) ||
+      (target.type === 'ArrayLiteral' && target.items.every((i) => i.type === 'Variable'));
     if (!valid) {
       this.fail(
         'The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.',

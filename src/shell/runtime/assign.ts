@@ -28,6 +28,23 @@ export async function assignTo(
   st: ExecState,
 ): Promise<void> {
   switch (target.type) {
+    case 'ArrayLiteral': {
+      // `$first, $rest = 1, 2, 3`: one value each, the last variable takes what is left.
+      const values = Array.isArray(value) ? value : [value];
+      const last = target.items.length - 1;
+      for (const [i, item] of target.items.entries()) {
+        const share = i < last ? (values[i] ?? null) : values.slice(last);
+        const single = Array.isArray(share)
+          ? share.length === 0
+            ? null
+            : share.length === 1
+              ? share[0]
+              : share
+          : share;
+        await assignTo(ev, item, single, st);
+      }
+      return;
+    }
     case 'Variable':
       return writeVariable(ev, target.name, target.scope, value, st);
     case 'Cast':

@@ -121,13 +121,16 @@ export async function bindArguments(request: BindingRequest): Promise<BindingRes
     positionals,
     request.defaultParameterSet,
     false,
+    extents,
   );
   if (leftover.length > 0) {
     if (!request.collectUnbound) {
-      throw new ParameterBindingError(
+      const error = new ParameterBindingError(
         `A positional parameter cannot be found that accepts argument '${describe(leftover[0])}'.`,
         'PositionalParameterNotFound',
       );
+      error.extent = extents[positionals.length - leftover.length];
+      throw error;
     }
     unbound.push(...leftover);
   }

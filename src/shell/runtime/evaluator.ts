@@ -186,6 +186,8 @@ export class Evaluator {
     extent: Extent,
     st: ExecState,
   ): Promise<unknown> {
+    const current = st.scope.lookup('_')?.value;
+    if (!value && current instanceof ErrorRecord) return new TerminatingError(current, true);
     const thrown = value ? await this.valueOf(value, st) : 'ScriptHalted';
     if (thrown instanceof ErrorRecord) return new TerminatingError(thrown, true);
     const exception =
@@ -321,9 +323,10 @@ export class Evaluator {
 function catchMatches(types: readonly string[], record: ErrorRecord): boolean {
   if (types.length === 0) return true;
   const exception = record.Exception;
-  const names = [exception.name, exception.name.replace(/Error$/, 'Exception')].map((n) =>
-    n.toLowerCase(),
-  );
+  const inner = (exception as { innerType?: string }).innerType;
+  const names = [exception.name, exception.name.replace(/Error$/, 'Exception'), inner ?? '']
+    .filter(Boolean)
+    .map((n) => n.toLowerCase());
   const errorId = (exception as { errorId?: string }).errorId?.toLowerCase();
   return types.some((type) => {
     const last = type.split('.').pop()?.toLowerCase() ?? '';

@@ -200,6 +200,7 @@ function divide(a: number, b: number): number {
       'Attempted to divide by zero.',
       'RuntimeException',
       'NotSpecified',
+      'DivideByZeroException',
     );
   return a / b;
 }
@@ -233,6 +234,7 @@ function arithmetic(
       'Attempted to divide by zero.',
       'RuntimeException',
       'NotSpecified',
+      'DivideByZeroException',
     );
   return fn(a, b);
 }

@@ -280,6 +280,7 @@ export function typeNameOf(value: unknown): string {
   }
   if (value instanceof ScriptBlock) return 'System.Management.Automation.ScriptBlock';
   if (value instanceof ErrorRecord) return 'System.Management.Automation.ErrorRecord';
+  if (value instanceof Error) return value.name.replace(/Error$/, 'Exception');
   const names = (value as { [TYPE_NAMES]?: readonly string[] })[TYPE_NAMES];
   if (names) return names[0];
   return 'System.Management.Automation.PSCustomObject';
