@@ -126,6 +126,11 @@ export class SessionState {
     return current;
   }
 
+  /** The place remembered on a drive, with its segments below the drive root. */
+  placeOn(driveName: string): ItemPath {
+    return this.locations.on(this.table.get(driveName));
+  }
+
   /** The location remembered on a drive (what `JAFS:` means). */
   locationOn(driveName: string): LocationInfo {
     return locationInfo(this.locations.on(this.table.get(driveName)));

@@ -117,6 +117,8 @@ describe('drives and providers', () => {
     const busy = await runCmdlet(cmdlet('Remove-PSDrive'), engine, { Name: ['W'] });
     expect(messages(busy.errors)).toEqual(["Cannot remove drive 'W' because it is in use."]);
     await engine.setLocation(dir);
+    const native = await runCmdlet(cmdlet('Get-PSDrive'), engine, { Name: ['/'] });
+    expect(native.output[0]).toMatchObject({ Root: '/', CurrentLocation: dir.slice(1) });
     await runCmdlet(cmdlet('Remove-PSDrive'), engine, { Name: ['W'] });
     await expect(engine.resolve('W:\\')).rejects.toThrow(
       "A drive with the name 'W' does not exist.",

@@ -28,8 +28,7 @@ async function driveObject(engine: ProviderEngine, drive: DriveInfo, signal: Abo
 
 /** PowerShell shows a drive's current location relative to its root, without the drive. */
 function currentLocationOn(engine: ProviderEngine, drive: DriveInfo): string {
-  const location = engine.locationOn(drive.name);
-  return location.providerPath === drive.root ? '' : location.display.replace(/^[^:]*:[\\/]?/, '');
+  return engine.placeOn(drive.name).segments.join(drive.provider.separator);
 }
 
 /** Names matched by wildcard patterns; a literal name that matches nothing is an error. */
