@@ -121,4 +121,12 @@ describe('navigation through the shell', () => {
     expect(result.err).not.toBe('');
     expect(await readFile(path.join(dir, 'sub/c.txt'), 'utf8')).toBe('C');
   });
+
+  it('binds the path of Split-Path and Join-Path in every parameter set', async () => {
+    const result = await run(
+      'Split-Path X:\\a\\b.txt -Qualifier; Split-Path /tmp/b.txt -Leaf; Split-Path /tmp/b.txt; Join-Path /tmp a b',
+    );
+    expect(result.err).toBe('');
+    expect(result.out.trim().split('\n')).toEqual(['X:', 'b.txt', '/tmp', '/tmp/a/b']);
+  });
 });

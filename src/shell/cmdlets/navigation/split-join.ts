@@ -37,7 +37,9 @@ export const splitPath: CmdletDefinition = {
   name: 'Split-Path',
   synopsis: 'Returns a part of a path: parent, leaf, extension, qualifier…',
   parameters: [
-    ...pathParameters({ mandatory: true }),
+    // In every parameter set: each selector switch is a set of its own.
+    { ...pathParameters()[0], parameterSets: undefined, mandatory: false },
+    { ...pathParameters()[1], parameterSets: undefined, mandatory: false },
     ...SPLIT_SWITCHES.map((name): ParameterDefinition => ({
       name,
       type: 'switch',
