@@ -57,6 +57,11 @@ export function matchItemType(given: string | undefined, known: readonly string[
   throw new UnknownItemTypeError(given, known);
 }
 
+/** Whether an item type names a container (`Directory`, `folder`, `container`). */
+export function isContainerType(type: string): boolean {
+  return GENERIC_TYPES.directory.includes(type.toLowerCase());
+}
+
 /** The provider's spelling of `-ItemType` for a new item at `target` (asks its parent). */
 export function itemTypeFor(target: ItemPath, itemType: string | undefined): string {
   const parent = parentOf(target);
@@ -80,7 +85,9 @@ export async function newItem(
   if (existing?.isContainer && options.force) return { path: target, item: existing };
 
   if (parent && !(await liveItem(parent, options))) {
-    if (!options.force || !provider.makeContainer) throw new ItemNotFoundError(parent.display);
+    // As in pwsh, a new folder brings its missing parents along; a file only with -Force.
+    const makesParents = options.force || isContainerType(type);
+    if (!makesParents || !provider.makeContainer) throw new ItemNotFoundError(parent.display);
     await makeContainer(parent, options);
   }
 

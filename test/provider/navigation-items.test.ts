@@ -81,9 +81,13 @@ describe('New-Item, mkdir, Remove-Item', () => {
       ItemType: 'd',
     });
     expect(made.output[0]).toMatchObject({ Name: 'folder', PSIsContainer: true });
-    const md = await runCmdlet(cmdlet('mkdir'), engine, { Path: ['x/y'], Force: true });
+    const md = await runCmdlet(cmdlet('mkdir'), engine, { Path: ['x/y'] });
     expect(md.errors).toEqual([]);
     expect((await stat(path.join(dir, 'x/y'))).isDirectory()).toBe(true);
+    const orphan = await runCmdlet(cmdlet('New-Item'), engine, { Path: ['no/such/file.txt'] });
+    expect(messages(orphan.errors)).toEqual([
+      `Cannot find path '${dir}/no/such' because it does not exist.`,
+    ]);
   });
 
   it('refuses existing items with PowerShell messages and unknown types', async () => {
