@@ -46,4 +46,6 @@ export async function collectBlobs(backend: Backend, hashes: Iterable<string>): 
   for (const hash of new Set(hashes)) {
     if (!backend.revisions.isBlobReferenced(hash)) await backend.blobs.dropBlob(hash);
   }
+  // Deleted files may have had an upload in progress: their partial files go too.
+  await backend.blobs.sweepPartials((id) => backend.revisions.isOpen(id));
 }

@@ -75,6 +75,8 @@ export interface RunningServer {
    * `realm`, `well_known_link` (pointing at this server) and a single-use `auth_token`.
    */
   issueLoginToken(username: string, realm?: string): string;
+  /** Creates an account (or resets its password) while the server runs. */
+  addAccount(account: AccountSeed): void;
   /** Sets an account's capacity in bytes (-1 = unlimited). */
   setQuota(username: string, bytes: number): void;
   /** Fault injection (statuses, latency, connection resets, token expiry); see FaultInjector. */

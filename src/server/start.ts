@@ -5,7 +5,12 @@ import { join, resolve } from 'node:path';
 import { JafsError } from '../core/errors.js';
 import type { Backend } from './backend.js';
 import { FaultInjector } from './faults.js';
-import { type RunningServer, type ServerOptions, resolveOptions } from './options.js';
+import {
+  type AccountSeed,
+  type RunningServer,
+  type ServerOptions,
+  resolveOptions,
+} from './options.js';
 import { createRequestHandler } from './router.js';
 import { AccountStore } from './store/accounts.js';
 import { BlobStore } from './store/blobs.js';
@@ -49,10 +54,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       (id) => backend.revisions.isOpen(id),
       (md5) => backend.revisions.isBlobReferenced(md5),
     );
-    for (const seed of options.accounts ?? []) {
+    const addAccount = (seed: AccountSeed): void => {
       const account = accounts.ensure(seed.username, seed.password);
       if (seed.quotaBytes !== undefined) accounts.setQuota(account, seed.quotaBytes);
-    }
+    };
+    for (const seed of options.accounts ?? []) addAccount(seed);
 
     const server = createServer({ keepAlive: true }, createRequestHandler(backend));
     await listen(server, resolved.host, resolved.port);
@@ -78,6 +84,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         };
         return Buffer.from(JSON.stringify(json)).toString('base64url');
       },
+      addAccount,
       setQuota: (username, bytes) => {
         const account = accounts.find(username);
         if (account) accounts.setQuota(account, bytes);

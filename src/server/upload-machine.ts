@@ -153,6 +153,15 @@ export async function settleEmpty(
 }
 
 async function settle(backend: Backend, revision: RevisionRow): Promise<UploadOutcome> {
+  if (!backend.revisions.byId(revision.id)) {
+    // The file was deleted while its bytes were arriving.
+    await backend.blobs.dropPartial(revision.id);
+    throw new JfsHttpError(
+      404,
+      'no.jotta.backup.errors.NoSuchFileException',
+      'The file was deleted during the upload',
+    );
+  }
   const node = backend.tree.node(revision.node_id);
   if (revision.received < revision.size) {
     return { node, revision, state: 'INCOMPLETE', resumePos: revision.received };

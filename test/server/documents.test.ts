@@ -225,3 +225,19 @@ describe('errors', () => {
     expect((await t.jfs('/Jotta/Archive', { method: 'DELETE' })).status).toBe(405);
   });
 });
+
+describe('server API', () => {
+  it('addAccount creates an account at run time with the standard layout', async () => {
+    t.server.addAccount({ username: 'late', password: 'late-pass' });
+    const response = await fetch(`${t.url}/jfs/late/Jotta`, {
+      headers: { Authorization: `Basic ${Buffer.from('late:late-pass').toString('base64')}` },
+    });
+    expect(response.status).toBe(200);
+    expect((await xml(response)).root.mountPoints.mountPoint).toHaveLength(3);
+  });
+
+  it('mode=thumb is not served (404)', async () => {
+    await t.upload('/Jotta/Archive/pic.jpg', 'not really a jpeg');
+    expect((await t.jfs('/Jotta/Archive/pic.jpg?mode=thumb&ts=WS')).status).toBe(404);
+  });
+});

@@ -410,3 +410,23 @@ describe('legacy multipart upload', () => {
     expect(response.status).toBe(400);
   });
 });
+
+describe('cleanup of unfinished uploads', () => {
+  it('deleting a file with an upload in progress removes its partial bytes', async () => {
+    const { readdir } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const content = randomBytes(4000);
+    const alloc = await allocated({
+      path: '/jfs/Jotta/Archive/unfinished.bin',
+      bytes: 4000,
+      md5: md5(content),
+    });
+    expect((await send(alloc.upload_url, content.subarray(0, 1000))).status).toBe(420);
+    expect(await readdir(join(t.dataDir, 'partial'))).toHaveLength(1);
+
+    expect((await t.post('/Jotta/Archive/unfinished.bin?rm=true')).status).toBe(200);
+    expect(await readdir(join(t.dataDir, 'partial'))).toHaveLength(0);
+    const late = await send(alloc.upload_url, content.subarray(1000), 'bytes=1000-3999');
+    expect(late.status).toBe(404);
+  });
+});

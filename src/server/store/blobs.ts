@@ -116,14 +116,7 @@ export class BlobStore {
     isOpenRevision: (id: number) => boolean,
     isReferenced: (md5: string) => boolean,
   ): Promise<SweepReport> {
-    const report: SweepReport = { partials: 0, blobs: 0 };
-    for (const name of await readdir(this.#partial)) {
-      const id = Number(name);
-      if (!Number.isInteger(id) || !isOpenRevision(id)) {
-        await rm(join(this.#partial, name), { force: true });
-        report.partials += 1;
-      }
-    }
+    const report: SweepReport = { partials: await this.sweepPartials(isOpenRevision), blobs: 0 };
     for (const name of await readdir(this.#blobs)) {
       if (!/^[0-9a-f]{32}$/.test(name) || !isReferenced(name)) {
         await rm(join(this.#blobs, name), { force: true });
@@ -131,6 +124,19 @@ export class BlobStore {
       }
     }
     return report;
+  }
+
+  /** Removes partial files whose revision is no longer open (deleted, or never recorded). */
+  async sweepPartials(isOpenRevision: (id: number) => boolean): Promise<number> {
+    let removed = 0;
+    for (const name of await readdir(this.#partial)) {
+      const id = Number(name);
+      if (!Number.isInteger(id) || !isOpenRevision(id)) {
+        await rm(join(this.#partial, name), { force: true });
+        removed += 1;
+      }
+    }
+    return removed;
   }
 }
 
