@@ -21,8 +21,9 @@ export interface CopyOptions extends OperationOptions {
 const PROGRESS_STEP = 1024 * 1024;
 
 /**
- * Copy-Item. Within one drive the provider copies (server-side where it can); between drives,
- * even of different providers (a documented extension: PowerShell refuses), the engine streams
+ * Copy-Item. Within one drive the provider copies (server-side where it can). Between drives,
+ * even of different providers (a documented extension: PowerShell refuses), and within a drive
+ * whose provider has no copyItem, the engine streams
  * each leaf from getContent to setContent, creates containers with makeContainer, skips leaves
  * whose size and MD5 already match, and reports progress.
  */
@@ -34,7 +35,8 @@ export async function copyItem(
   const { target } = await landingPath(source, destination, options);
   checkNotInside(source, target);
 
-  if (source.path.drive === target.drive) {
+  // Within a drive the provider copies when it can (server-side); otherwise the engine streams.
+  if (source.path.drive === target.drive && source.path.drive.provider.copyItem) {
     const copy = need(source.path.drive.provider, 'copyItem', source.path);
     const ctx = contextFor(source.path.drive, options);
     const item = await callProvider('CopyItem', source.path, () =>

@@ -129,6 +129,17 @@ describe('Copy-Item across providers', () => {
     expect(again.verbose.filter((line) => line.startsWith('Skipped'))).toHaveLength(2);
   });
 
+  it('streams a copy within a drive whose provider cannot copy', async () => {
+    const run = await runCmdlet(cmdlet('Copy-Item'), engine, {
+      Path: ['M:\\Docs'],
+      Destination: 'M:\\Copy',
+      Recurse: true,
+    });
+    expect(run.errors).toEqual([]);
+    const read = await runCmdlet(cmdlet('Get-Content'), engine, { Path: ['M:\\Copy\\readme.txt'] });
+    expect(read.output).toEqual(['hello']);
+  });
+
   it('writes content with Set-Content and reads it with Get-Content on the other provider', async () => {
     await runCmdlet(cmdlet('Set-Content'), engine, {
       Path: ['M:\\Docs\\n.txt'],
