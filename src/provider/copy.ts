@@ -23,9 +23,9 @@ const PROGRESS_STEP = 1024 * 1024;
 /**
  * Copy-Item. Within one drive the provider copies (server-side where it can). Between drives,
  * even of different providers (a documented extension: PowerShell refuses), and within a drive
- * whose provider has no copyItem, the engine streams
- * each leaf from getContent to setContent, creates containers with makeContainer, skips leaves
- * whose size and MD5 already match, and reports progress.
+ * whose provider has no copyItem, the engine streams each leaf from getContent to setContent,
+ * creates containers with makeContainer, skips leaves whose size and MD5 already match, and
+ * reports progress.
  */
 export async function copyItem(
   source: ResolvedItem,
