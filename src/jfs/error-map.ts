@@ -76,6 +76,12 @@ export interface FaultContext {
   fault: ServerFault;
 }
 
+/** Actions whose 404 means "there is nothing there" rather than "the target path is unknown". */
+const READS = new Set(['read', 'download', 'delete', 'list', 'move', 'copy', 'share', 'restore']);
+
+/** A decoded name still holding `%XX`: the real service answers 400 to those (§1.4 item 5). */
+const PERCENT_LOOKING = /%[0-9A-Fa-f]{2}/;
+
 /**
  * The single place where HTTP failures become domain errors. 404 → not found, 401 → log in
  * again, 460 → quota, 409 / `UniqueFileException` → exists, other statuses keep their number.
@@ -94,7 +100,8 @@ export function errorForStatus(context: FaultContext): JfsError {
     );
   }
   if (status === 404) {
-    return new NotFoundError(`Cannot ${action} ${target}: it does not exist${reason}.`, details);
+    const why = READS.has(action) ? 'it does not exist' : 'the server does not find this path';
+    return new NotFoundError(`Cannot ${action} ${target}: ${why}${reason}.`, details);
   }
   if (status === 460) {
     return new QuotaExceededError(
@@ -106,6 +113,13 @@ export function errorForStatus(context: FaultContext): JfsError {
   if (status === 409 || /Unique|AlreadyExists|Exists/i.test(fault.exception ?? '')) {
     return new AlreadyExistsError(
       `Cannot ${action} ${target}: it already exists${reason}.`,
+      details,
+    );
+  }
+  if (status === 400 && PERCENT_LOOKING.test(path ?? '')) {
+    return new InvalidPathError(
+      `Cannot ${action} ${target}: Jottacloud refuses names containing text that looks ` +
+        'percent-encoded, like %20 (rclone#9153). Rename it and try again.',
       details,
     );
   }

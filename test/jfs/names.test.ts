@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import type { Folder, JfsFile } from '../../src/jfs/index.js';
+import { InvalidPathError, type Folder, type JfsFile } from '../../src/jfs/index.js';
 import { basicClient, bufferSource, readAll, startTestServer } from './helpers.js';
 
 /** Names that broke real clients (§1.4, B17, B19, B23, B25). */
@@ -75,5 +75,28 @@ describe('names round-trip through the server', () => {
     const { stream } = await client.download('/My Laptop Air/My Documents/sub/a.txt');
     expect((await readAll(stream)).toString()).toBe('on a backup device');
     await expect(client.getObject('/Jotta/Archive/sub/a.txt')).rejects.toThrow(/does not exist/);
+  });
+});
+
+describe('names against the reported server quirks (§1.4)', () => {
+  it('survives `;` as a segment end and explains the refusal of %XX-looking names', async () => {
+    const server = await startTestServer({
+      quirks: { semicolonEndsSegment: true, rejectPercentNames: true },
+    });
+    const client = basicClient(server);
+
+    const file = await client.upload(
+      '/Jotta/Archive/x;y.txt',
+      bufferSource(Buffer.from('s')).source,
+    );
+    expect(file.name).toBe('x;y.txt');
+    const { stream } = await client.download('/Jotta/Archive/x;y.txt');
+    expect((await readAll(stream)).toString()).toBe('s');
+
+    const refused = await client
+      .upload('/Jotta/Archive/a%20b.jpg', bufferSource(Buffer.from('p')).source)
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(InvalidPathError);
+    expect((refused as Error).message).toMatch(/percent-encoded.*Rename it/);
   });
 });
