@@ -48,6 +48,21 @@ describe('Get-ChildItem and Get-Item', () => {
     expect(run.output).toEqual(['a.txt', 'sub/c.txt', 'sub/deep/d.txt']);
   });
 
+  it('keeps only files or only folders with -File and -Directory', async () => {
+    const files = await runCmdlet(cmdlet('Get-ChildItem'), engine, {
+      Recurse: true,
+      File: true,
+      Name: true,
+    });
+    expect(files.output).toEqual(['a.txt', 'b.log', 'sub/c.txt', 'sub/deep/d.txt']);
+    const folders = await runCmdlet(cmdlet('Get-ChildItem'), engine, {
+      Recurse: true,
+      Directory: true,
+      Name: true,
+    });
+    expect(folders.output).toEqual(['sub', 'sub/deep']);
+  });
+
   it('matches a wildcard leaf at every level with -Recurse, as PowerShell does', async () => {
     const run = await runCmdlet(cmdlet('Get-ChildItem'), engine, {
       Path: ['*.txt'],

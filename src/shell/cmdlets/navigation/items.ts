@@ -48,6 +48,9 @@ export const getChildItem: CmdletDefinition = {
     { name: 'Depth', type: 'int', help: 'Levels below the children to list; implies -Recurse.' },
     FORCE_PARAMETER,
     { name: 'Name', type: 'switch', help: 'Writes only the names (relative paths).' },
+    // FileSystem dynamic parameters in pwsh; here for every provider (the engine knows kinds).
+    { name: 'File', type: 'switch', aliases: ['af'], help: 'Only leaves (files).' },
+    { name: 'Directory', type: 'switch', aliases: ['ad'], help: 'Only containers (folders).' },
   ],
   defaultParameterSet: 'Path',
   examples: [
@@ -103,6 +106,8 @@ async function listPath(
       };
 
       for await (const entry of engine.childItems(root, options)) {
+        if (params.File === true && entry.item.isContainer) continue;
+        if (params.Directory === true && !entry.item.isContainer) continue;
         await ctx.write(params.Name === true ? entry.relative : engine.toPipelineObject(entry));
       }
     },
