@@ -6,7 +6,9 @@ import { complete } from './completion/complete.js';
 import { ErrorRecord, ParseError, type SourceInfo } from './errors.js';
 import { renderErrorRecord } from './format/error-view.js';
 import { OutDefault } from './format/out-default.js';
-import { parse } from './parser/parser.js';
+import { parse, parseScript } from './parser/parser.js';
+import { ScriptInvocation } from './runtime/invoke.js';
+import type { BindingArgument } from './runtime/binder.js';
 import { Evaluator } from './runtime/evaluator.js';
 import {
   BreakSignal,
@@ -55,9 +57,9 @@ export class ShellSession implements Shell {
     options: { signal?: AbortSignal; file?: string; args?: readonly string[] } = {},
   ): Promise<RunResult> {
     const source: SourceInfo = { text, file: options.file };
-    let statements;
+    let body;
     try {
-      statements = parse(text);
+      body = parseScript(text);
     } catch (error) {
       if (!(error instanceof ParseError)) throw error;
       const record = new ErrorRecord(error, {
@@ -95,7 +97,16 @@ export class ShellSession implements Shell {
     );
 
     const before = this.unhandled;
+    const statements = [...(body.begin ?? []), ...(body.process ?? []), ...(body.end ?? [])];
     try {
+      if (body.params.length > 0) {
+        const script = new ScriptInvocation(this.evaluator, body, source, st, true);
+        try {
+          await script.bind(scriptArguments(options.args ?? []));
+        } catch (error) {
+          throw this.evaluator.wrap(error, { start: 0, end: 0 }, st);
+        }
+      }
       for (const statement of statements) {
         try {
           await this.evaluator.runBlock([statement], st, async (value) => out.push(value));
@@ -167,4 +178,13 @@ export class ShellSession implements Shell {
       return error instanceof ParseError && error.incomplete;
     }
   }
+}
+
+/** Script arguments from the command line: `-Name value` pairs are named, the rest positional. */
+function scriptArguments(args: readonly string[]): BindingArgument[] {
+  return args.map((arg) =>
+    /^-[A-Za-z_]\w*$/.test(arg)
+      ? { kind: 'named' as const, name: arg.slice(1), hasValue: false }
+      : { kind: 'positional' as const, value: arg },
+  );
 }

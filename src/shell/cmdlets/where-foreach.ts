@@ -155,21 +155,26 @@ export const whereForeachCmdlets: CmdletDefinition[] = [
           await invokeForCmdlet(ctx, block as ScriptBlock, { input: ctx.input, emit: ctx.write });
         return;
       }
-      const member = String(ctx.params.MemberName ?? (blocks.length === 1 ? blocks[0] : ''));
+      // `ForEach-Object Split ','` binds like -MemberName Split -ArgumentList ','.
+      const member = String(ctx.params.MemberName ?? blocks[0] ?? '');
+      const extra = ctx.params.MemberName === undefined ? blocks.slice(1) : [];
+      const argumentList = ctx.params.ArgumentList ?? (extra.length ? extra : undefined);
       if (!member)
         throw new ScriptRuntimeError(
           'ForEach-Object needs a script block or a member name.',
           'ArgumentNull',
         );
       const value = ctx.input;
-      if (ctx.params.ArgumentList !== undefined || !hasProperty(value, member)) {
+      if (argumentList !== undefined || !hasProperty(value, member)) {
         const result = await invokeMethod(
           value,
           member,
-          toArray(ctx.params.ArgumentList ?? []),
+          toArray(argumentList ?? []),
           async () => [],
         );
-        if (result !== undefined) await ctx.write(result);
+        for (const item of Array.isArray(result) ? result : [result]) {
+          if (item !== undefined) await ctx.write(item);
+        }
         return;
       }
       const result = getMember(value, member);

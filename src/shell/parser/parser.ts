@@ -41,6 +41,12 @@ export function parse(text: string): Statement[] {
   return statements;
 }
 
+/** Parses a script file's text: an optional `param(…)` block, then its statements. */
+export function parseScript(text: string): ScriptBlockBody {
+  const parser = new Parser(text);
+  return parser.parseScriptBlockBody('', 0);
+}
+
 /**
  * Statements, pipelines and commands (command-mode argument parsing). Control-flow statements
  * live in statements.ts and parameter blocks in params.ts; both drive this class.

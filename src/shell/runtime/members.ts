@@ -414,6 +414,9 @@ export function staticMember(typeName: string, name: string, args?: unknown[]): 
       return toStr(args?.[0]).replace(toRegExp(toStr(args?.[1]), false, true), toStr(args?.[2]));
   }
   if (type === 'environment' && member === 'newline') return '\n';
+  if (type === 'array' && member === 'indexof') {
+    return enumerate(args?.[0]).findIndex((item) => toStr(item) === toStr(args?.[1]));
+  }
   if (type === 'guid' && member === 'newguid') return crypto.randomUUID();
   if (type === 'io.path' || type === 'path') {
     if (member === 'getextension') return /\.[^./\\]*$/.exec(toStr(args?.[0]))?.[0] ?? '';

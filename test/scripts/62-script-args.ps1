@@ -1,0 +1,5 @@
+param([string]$Greeting = 'Hi')
+"$Greeting from the script"
+"args: $($args.Count)"
+$PSScriptRoot -ne $null
+Split-Path -Leaf $PSCommandPath
