@@ -233,6 +233,29 @@ describe('content', () => {
       },
     );
     expect(await readFile(path.join(dir, 's.txt'), 'utf8')).toBe('1\n2\n3\n');
+    await runCmdlet(
+      cmdlet('Set-Content'),
+      engine,
+      { LiteralPath: ['s.txt'] },
+      {
+        input: ['1', '2', '3'],
+        bindInput: (record) => ({ Value: [record] }),
+      },
+    );
+    expect(await readFile(path.join(dir, 's.txt'), 'utf8')).toBe('1\n2\n3\n');
+    const items = await runCmdlet(cmdlet('Get-ChildItem'), engine, { Filter: '*.txt' });
+    await runCmdlet(
+      cmdlet('Set-Content'),
+      engine,
+      { Value: ['same'] },
+      {
+        input: items.output,
+        bindInput: (record) => ({ LiteralPath: [(record as { PSPath: string }).PSPath] }),
+      },
+    );
+    expect(await readFile(path.join(dir, 'a.txt'), 'utf8')).toBe('same\n');
+    expect(await readFile(path.join(dir, 's.txt'), 'utf8')).toBe('same\n');
+    await runCmdlet(cmdlet('Set-Content'), engine, { Path: ['s.txt'], Value: ['1', '2', '3'] });
     await runCmdlet(cmdlet('Add-Content'), engine, { Path: ['s.txt'], Value: ['4'] });
     expect(await readFile(path.join(dir, 's.txt'), 'utf8')).toBe('1\n2\n3\n4\n');
     await runCmdlet(cmdlet('Clear-Content'), engine, { Path: ['s.txt'] });

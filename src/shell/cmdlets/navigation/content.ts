@@ -93,17 +93,13 @@ export const setContent: CmdletDefinition = {
   ],
   dynamicParameters: providerDynamicParameters('Set-Content'),
   async begin(ctx) {
-    if (!ctx.expectingInput || targetPaths(ctx.params).paths.length === 0) return;
+    // Values will come from the pipeline: empty the file once, each record then appends.
+    const valuesFromPipeline = ctx.expectingInput && ctx.params.Value === undefined;
+    if (!valuesFromPipeline || targetPaths(ctx.params).paths.length === 0) return;
     await writeValues(ctx, 'Set Content', '', false);
   },
   async process(ctx) {
-    const pathsFromCommandLine = ctx.expectingInput && ctx.params.Path !== undefined;
-    await writeValues(
-      ctx,
-      pathsFromCommandLine ? 'Add Content' : 'Set Content',
-      undefined,
-      pathsFromCommandLine,
-    );
+    await writeValues(ctx, 'Set Content', undefined, isPipedValue(ctx));
   },
 };
 
@@ -141,6 +137,13 @@ export const clearContent: CmdletDefinition = {
     });
   },
 };
+
+/** True when this record's -Value is the piped object (not paths bound from piped items). */
+function isPipedValue(ctx: CmdletContext): boolean {
+  if (!ctx.expectingInput) return false;
+  const value = ctx.params.Value;
+  return value === ctx.input || (Array.isArray(value) && value.includes(ctx.input));
+}
 
 /** The text a list of values becomes: one line each, each ending in `\n` unless -NoNewline. */
 function textOf(values: unknown, noNewline: boolean): string {
