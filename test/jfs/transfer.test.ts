@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 import { OperationCanceledError } from '../../src/core/errors.js';
 import {
+  CorruptUploadError,
   EMPTY_MD5,
   IncompleteUploadError,
   NotFoundError,
@@ -159,6 +160,36 @@ describe('uploads and downloads', () => {
     });
     await expect(upload).rejects.toThrow('disk unreadable');
     await expect(upload).rejects.not.toBeInstanceOf(TransportError);
+  });
+
+  it('reports bytes that do not match the declared MD5 as a CorruptUploadError (B03)', async () => {
+    const client = basicClient(await startTestServer());
+    const data = Buffer.from('these bytes are not what the MD5 says');
+
+    const error = await client
+      .upload(
+        '/Jotta/Archive/corrupt.txt',
+        bufferSource(data, { md5: md5(Buffer.from('x')) }).source,
+      )
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CorruptUploadError);
+    const file = (await client.getObject('/Jotta/Archive/corrupt.txt')) as JfsFile;
+    expect(file.state).toBe('CORRUPT');
+    expect(file.currentRevision).toBeUndefined();
+  });
+
+  it('refuses to download a folder or into a folder (B40)', async () => {
+    const client = basicClient(await startTestServer());
+    const dir = await tempDir();
+    await client.upload('/Jotta/Archive/box/in.txt', bufferSource(Buffer.from('i')).source);
+
+    await expect(client.downloadToFile('/Jotta/Archive/box', join(dir, 'box'))).rejects.toThrow(
+      /is a folder, not a file/,
+    );
+    await expect(client.downloadToFile('/Jotta/Archive/box/in.txt', dir)).rejects.toThrow(
+      /that is a folder/,
+    );
+    expect(await readdir(dir)).toEqual([]);
   });
 
   it('downloads from an offset with a Range request', async () => {
