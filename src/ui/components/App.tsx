@@ -59,7 +59,9 @@ export function App({ session, color }: AppProps) {
       <Box flexDirection="column">
         <ProgressList progress={state.progress} color={color} />
         {request && <RequestPrompt request={request} color={color} />}
-        {atPrompt && <EditorLine prompt={state.prompt} editor={state.editor} showCursor />}
+        {atPrompt && (
+          <EditorLine prompt={state.prompt} editor={state.editor} showCursor color={color} />
+        )}
         {atPrompt && search && (
           <Text>
             {searchLabel(search) + search.query}

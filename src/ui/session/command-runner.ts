@@ -42,7 +42,7 @@ export class CommandRunner {
     if (!shell) return;
 
     session.newSegment();
-    session.append('echo', session.echo(text));
+    session.echoCommand(text);
     session.addToHistory(text);
     session.update({ editor: EMPTY_EDITOR, completion: IDLE, search: undefined, running: true });
 

@@ -149,6 +149,11 @@ export class InteractiveSession {
     this.transcript.append(kind, text);
   }
 
+  /** Prints an accepted (or cancelled) line after the prompt it was typed at. */
+  echoCommand(text: string): void {
+    this.transcript.append('command', text, this.state.prompt);
+  }
+
   newSegment(): void {
     this.transcript.newSegment();
   }
@@ -167,7 +172,7 @@ export class InteractiveSession {
   /** Ctrl+C at the prompt: leave the line visible and start a fresh one. */
   cancelLine(): void {
     this.newSegment();
-    this.append('echo', this.echo(this.state.editor.text));
+    this.echoCommand(this.state.editor.text);
     this.update({ editor: EMPTY_EDITOR, completion: IDLE, search: undefined });
     this.history({ type: 'rewind' });
   }
@@ -183,11 +188,6 @@ export class InteractiveSession {
     this.runner.interrupt();
     this.update({ exitCode: code, running: false });
     this.options.onExit?.(code);
-  }
-
-  /** The prompt and the text as they looked, continuation lines prefixed with `>> `. */
-  echo(text: string): string {
-    return this.state.prompt + text.split('\n').join('\n>> ');
   }
 
   /** Records an accepted line and saves the history file. */

@@ -20,16 +20,16 @@ export class Transcript {
 
   constructor(private readonly store: Store) {}
 
-  append(kind: OutputKind, text: string): void {
+  append(kind: OutputKind, text: string, prompt?: string): void {
     const transcript = this.store.getState().transcript as OutputEntry[];
     const line = text.replace(/\r?\n$/, '');
     const last = transcript.at(-1);
 
-    if (this.pending && last?.kind === kind && this.joined < JOIN_LIMIT) {
+    if (this.pending && last?.kind === kind && kind !== 'command' && this.joined < JOIN_LIMIT) {
       this.joined++;
       transcript[transcript.length - 1] = { ...last, text: `${last.text}\n${line}` };
     } else {
-      transcript.push({ id: this.nextId++, kind, text: line });
+      transcript.push({ id: this.nextId++, kind, text: line, prompt });
       this.joined = 0;
     }
 

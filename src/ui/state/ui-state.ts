@@ -8,13 +8,16 @@ import type { SearchState } from './reverse-search.js';
  * Everything the interactive UI shows, as one immutable snapshot the components render from.
  */
 
-export type OutputKind = 'echo' | 'output' | 'error' | 'warning' | 'verbose' | 'info';
+/** `command` is an accepted line (shown after its prompt, coloured); `echo` an answer. */
+export type OutputKind = 'command' | 'echo' | 'output' | 'error' | 'warning' | 'verbose' | 'info';
 
 /** One finished block of output, printed once above the live area. */
 export interface OutputEntry {
   readonly id: number;
   readonly kind: OutputKind;
   readonly text: string;
+  /** For `command` entries: the prompt it was typed at. */
+  readonly prompt?: string;
 }
 
 /** One running operation's progress. */
