@@ -6,7 +6,7 @@ import {
   type Download,
   type DownloadOptions,
 } from './download.js';
-import { ConflictError, NotFoundError, ProtocolError } from './errors.js';
+import { ConflictError, InvalidPathError, NotFoundError } from './errors.js';
 import { ExtraRequests } from './extras.js';
 import type { StreamEntry } from './liststream.js';
 import { fetchCustomerUsername } from './login.js';
@@ -132,7 +132,11 @@ export class Jottacloud {
   /** GET of a device, mount point, folder or file; the type comes from the root element. */
   async getObject(path: string, signal?: AbortSignal): Promise<JfsObject> {
     const names = splitPath(path);
-    if (names.length === 0) throw new ProtocolError('Use getUser() to read the account root.');
+    if (names.length === 0) {
+      throw new InvalidPathError('The path / is the account itself: read it with getUser().', {
+        path,
+      });
+    }
     const document = await this.requests.get(names, 'read', signal);
     return this.requests.expect(['device', 'mountPoint', 'folder', 'file'], document);
   }

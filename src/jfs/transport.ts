@@ -67,6 +67,7 @@ export class Transport {
   private readonly timeoutMs: number;
   private readonly logger: JfsLogger;
   private authenticator?: Authenticator;
+  private closed = false;
 
   constructor(options: TransportOptions = {}) {
     this.retry = options.retry ?? defaultRetryPolicy();
@@ -142,6 +143,7 @@ export class Transport {
 
   /** Closes every pooled connection. */
   async close(): Promise<void> {
+    this.closed = true;
     const pools = [...this.pools.values()];
     this.pools.clear();
     await Promise.all(pools.map((pool) => pool.close()));
@@ -181,6 +183,7 @@ export class Transport {
   }
 
   private pool(origin: string): Pool {
+    if (this.closed) throw new JfsError('This Jottacloud client is closed; create a new one.');
     let pool = this.pools.get(origin);
     if (!pool) {
       pool = new Pool(origin, { connections: 8, keepAliveTimeout: 30_000 });
