@@ -318,6 +318,11 @@ describe('Jottacloud provider: rename and move', () => {
     const replaced = await provider.moveItem!(from, onto, jafs.context({ force: true }));
     expect(replaced).toMatchObject({ name: 'renamed.txt', size: 5 });
     expect(names(await children(provider, '/Jotta/Archive/target', ctx))).toEqual(['renamed.txt']);
+
+    // A change of case only is a rename too (names are case-insensitive, case-preserving).
+    const recased = await provider.renameItem!(onto, 'Renamed.TXT', ctx);
+    expect(recased.name).toBe('Renamed.TXT');
+    expect(names(await children(provider, '/Jotta/Archive/target', ctx))).toEqual(['Renamed.TXT']);
   });
 });
 
