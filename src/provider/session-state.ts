@@ -24,8 +24,13 @@ const NEVER = new AbortController().signal;
 export class SessionState {
   private readonly table = new DriveTable();
   private readonly locations = new LocationState();
-  /** Default drives of providers whose defaultDrives() is asynchronous, still being mounted. */
-  protected pending: Promise<unknown> = Promise.resolve();
+  /**
+   * Default drives of providers whose defaultDrives() is asynchronous, still being mounted.
+   * Never rejects, so one failed drive does not stop every later command; failures are kept
+   * for ready().
+   */
+  protected pending: Promise<void> = Promise.resolve();
+  private readonly mountFailures: unknown[] = [];
 
   // ----- providers and drives -----
 
@@ -46,12 +51,14 @@ export class SessionState {
     const mounting = Promise.resolve(defaults).then(async (list) => {
       for (const definition of list) await this.newDrive(provider.name, definition);
     });
-    this.pending = this.pending.then(() => mounting);
+    const failed = (error: unknown) => void this.mountFailures.push(error);
+    this.pending = this.pending.then(() => mounting.catch(failed));
   }
 
-  /** Resolves once every default drive has been mounted (rejects if one failed). */
-  ready(): Promise<unknown> {
-    return this.pending;
+  /** Resolves once every default drive has been mounted; rejects with the first failure. */
+  async ready(): Promise<void> {
+    await this.pending;
+    if (this.mountFailures.length > 0) throw this.mountFailures[0];
   }
 
   getProviders(): Provider[] {

@@ -164,3 +164,26 @@ describe('Copy-Item across providers', () => {
     expect(legacy.output[0]).toMatchObject({ PSPath: 'Memory::M:\\Docs\\FromValue' });
   });
 });
+
+describe('default drives', () => {
+  it('mounts asynchronous default drives, and one failure spoils only ready()', async () => {
+    const memory = createMemoryProvider();
+    const provider = {
+      ...memory,
+      name: 'Later',
+      aliases: [],
+      defaultDrives: async () => [
+        { name: 'L', root: '/' },
+        { name: 'Bad', root: '/' },
+      ],
+      newDrive: async (definition: { name: string }) => {
+        if (definition.name === 'Bad') throw new Error('no login for Bad');
+        return {};
+      },
+    };
+    engine.registerProvider(provider);
+    await expect(engine.ready()).rejects.toThrow('no login for Bad');
+    expect((await engine.resolve('L:\\'))[0].item.isContainer).toBe(true);
+    expect(engine.getDrives().map((drive) => drive.name)).toEqual(['/', 'M', 'L']);
+  });
+});
