@@ -183,9 +183,9 @@ export const fidelityCases: ConformanceCase[] = [
   },
 ];
 
-/** Polls `done` every 50 ms until it is true (the case's own timeout bounds the wait). */
-async function waitFor(done: () => boolean): Promise<void> {
-  while (!done()) await sleep(50);
+/** Polls `done` every 100 ms until it is true (the case's own timeout bounds the wait). */
+async function waitFor(done: () => Promise<boolean>): Promise<void> {
+  while (!(await done())) await sleep(100);
 }
 
 /** An allocate answer as the gateway captured it. */
@@ -204,21 +204,20 @@ fidelityCases.push({
     await writeFile(local, content);
     const target = 'remote:resume/big.bin';
 
-    // At 4 MiB/s, killed 1.5 s after the allocate answer: rclone dies with part of the file
-    // sent (the upload itself goes straight to the loopback upload_url, the gateway sees only
-    // the allocate).
-    const before = context.harness.gateway.forwarded.length;
+    // At 4 MiB/s, killed once the server reports 2 MiB received (the INCOMPLETE revision's size
+    // in the file document, §5.1), well before the end.
     const stop = new AbortController();
     const slow = ['copyto', '--bwlimit', '4M', local, target];
     const running = context.harness.rclone(slow, { signal: stop.signal, timeoutMs: 60_000 });
-    await waitFor(() =>
-      context.harness.gateway.forwarded
-        .slice(before)
-        .some((request) => request.path.startsWith('/files/v1/allocate')),
-    );
-    await sleep(1_500);
+    let ended = false;
+    void running.finally(() => (ended = true));
+    await waitFor(async () => {
+      const item = await context.peek.archiveItem('resume/big.bin');
+      return ended || Number(item.doc?.latestRevision?.size ?? 0) >= 2 * 1024 * 1024;
+    });
     stop.abort();
-    expect((await running).code, 'the first copy was killed').toBeNull();
+    const first = await running;
+    expect(first.code, `the first copy should have been killed:\n${errorLines(first)}`).toBeNull();
 
     // The half-uploaded file is INCOMPLETE: rclone hides it in folder documents, and
     // liststream must leave it out (protocol notes §3.9).
