@@ -59,6 +59,7 @@ export async function writeFileAtomically(
   }
 }
 
+/** Clear-Content: the file stays, its content goes. */
 export async function clearFile(fullName: string): Promise<void> {
   await truncate(fullName, 0);
 }

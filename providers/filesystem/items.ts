@@ -31,6 +31,7 @@ export async function statItem(fullName: string): Promise<ProviderItem | undefin
   return toItem(fullName, target, link.isSymbolicLink());
 }
 
+/** The provider item of a native path from its stats. */
 export function toItem(fullName: string, stats: Stats, isLink: boolean): ProviderItem {
   const name = fullName === '/' ? '/' : path.basename(fullName);
   const isContainer = stats.isDirectory();
@@ -67,6 +68,7 @@ function modeOf(isContainer: boolean, isLink: boolean, hidden: boolean): string 
   return `${kind}${archive}-${hidden ? 'h' : '-'}-`;
 }
 
+/** True for the error codes that mean "nothing at this path". */
 export function isMissing(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'ENOENT' || code === 'ENOTDIR';

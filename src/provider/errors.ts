@@ -18,6 +18,7 @@ export class ItemNotFoundError extends JafsError {
   }
 }
 
+/** A drive-qualified path names a drive that is not mounted. */
 export class DriveNotFoundError extends JafsError {
   constructor(name: string) {
     super(`Cannot find drive. A drive with the name '${name}' does not exist.`, {
@@ -29,6 +30,7 @@ export class DriveNotFoundError extends JafsError {
   }
 }
 
+/** New-PSDrive, Get-PSProvider or `Provider::path` name an unknown provider. */
 export class ProviderNotFoundError extends JafsError {
   constructor(name: string) {
     super(`Cannot find a provider with the name '${name}'.`, {
@@ -52,6 +54,7 @@ export class NotSupportedError extends JafsError {
   }
 }
 
+/** New-PSDrive with a name already in use. */
 export class DriveExistsError extends JafsError {
   constructor(name: string) {
     super(`A drive with the name '${name}' already exists.`, {
@@ -63,6 +66,7 @@ export class DriveExistsError extends JafsError {
   }
 }
 
+/** Remove-PSDrive of the current drive without -Force. */
 export class DriveInUseError extends JafsError {
   constructor(name: string) {
     super(`Cannot remove drive '${name}' because it is in use.`, {
@@ -103,6 +107,7 @@ export class RemoveItemInUseError extends JafsError {
   }
 }
 
+/** `cd -` / `cd +` with nothing left in that direction. */
 export class LocationHistoryEmptyError extends JafsError {
   constructor(direction: 'backwards' | 'forwards') {
     super(`There is no location history left to navigate ${direction}.`, {
@@ -113,6 +118,7 @@ export class LocationHistoryEmptyError extends JafsError {
   }
 }
 
+/** Pop-Location or Get-Location -StackName of a stack that does not exist. */
 export class StackNotFoundError extends JafsError {
   constructor(name: string) {
     super(`Cannot find location stack '${name}'. It does not exist or it is not a container.`, {
@@ -124,6 +130,7 @@ export class StackNotFoundError extends JafsError {
   }
 }
 
+/** Set-Location with a wildcard that matches more than one container. */
 export class MultipleContainersError extends JafsError {
   constructor(path: string) {
     super(
@@ -139,6 +146,7 @@ export class MultipleContainersError extends JafsError {
   }
 }
 
+/** `~` on a provider without a home. */
 export class HomeNotSetError extends JafsError {
   constructor(provider: string) {
     super(

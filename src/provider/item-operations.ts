@@ -98,6 +98,7 @@ export async function newItem(
   return { path: target, item };
 }
 
+/** Creates a container and its missing parents (mkdir -p) through the provider. */
 export async function makeContainer(path: ItemPath, options: OperationOptions) {
   const make = need(path.drive.provider, 'makeContainer', path);
   const ctx = contextFor(path.drive, options);
@@ -115,6 +116,7 @@ export async function hasChildren(target: ResolvedItem, options: OperationOption
   return false;
 }
 
+/** Remove-Item of one resolved item through the provider. */
 export async function removeItem(
   target: ResolvedItem,
   recurse: boolean,
@@ -127,6 +129,7 @@ export async function removeItem(
   );
 }
 
+/** Rename-Item: a new name in the same container, never a path (that would be a move). */
 export async function renameItem(
   target: ResolvedItem,
   newName: string,

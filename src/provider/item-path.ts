@@ -23,6 +23,7 @@ export interface ResolvedItem {
 /** The name of the drive that shows native paths (the file system's single Linux root). */
 export const NATIVE_DRIVE_NAME = '/';
 
+/** The place `segments` below the root of `drive`. */
 export function itemPath(drive: DriveInfo, segments: readonly string[]): ItemPath {
   const providerPath = joinProviderPath(drive.root, segments);
   return {
@@ -39,6 +40,7 @@ function displayPath(drive: DriveInfo, segments: readonly string[], providerPath
   return `${drive.name}:${separator}${segments.join(separator)}`;
 }
 
+/** The place of a child named `name` inside `parent`. */
 export function childOf(parent: ItemPath, name: string): ItemPath {
   return itemPath(parent.drive, [...parent.segments, name]);
 }

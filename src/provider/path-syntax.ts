@@ -16,6 +16,7 @@ export type PathAnchor =
   /** `a`, `.\a`, `..\a`: from the current location. */
   | { kind: 'relative' };
 
+/** A typed path split into its parts, before any drive is looked up. */
 export interface ParsedPath {
   /** `Jottacloud` in `Jottacloud::\a` (a `Module\` prefix is dropped). */
   provider?: string;
@@ -74,6 +75,7 @@ export function driveQualifier(input: string): string | undefined {
   return input.slice(0, colon);
 }
 
+/** The non-empty segments of a path, split on either separator. */
 export function splitSegments(path: string): string[] {
   return path.split(SEPARATORS).filter((segment) => segment.length > 0);
 }

@@ -47,6 +47,7 @@ export async function callProvider<T>(
   }
 }
 
+/** The error to raise for a provider failure (see callProvider). */
 export function providerError(operation: string, path: ItemPath, error: unknown): unknown {
   if (error instanceof JafsError) return error;
   if (isAbortError(error)) return new OperationCanceledError();

@@ -54,12 +54,14 @@ export const FILTER_PARAMETERS: readonly ParameterDefinition[] = [
   { name: 'Exclude', type: 'string[]', acceptsWildcards: true, help: 'Names to leave out.' },
 ];
 
+/** -Force, shared by the cmdlets that honour it. */
 export const FORCE_PARAMETER: ParameterDefinition = {
   name: 'Force',
   type: 'switch',
   help: 'Includes hidden items and allows what is refused by default.',
 };
 
+/** -PassThru, shared by the cmdlets that write their result on request. */
 export const PASSTHRU_PARAMETER: ParameterDefinition = {
   name: 'PassThru',
   type: 'switch',

@@ -51,6 +51,7 @@ export function select<T>(
   return chosen;
 }
 
+/** Get-PSDrive: the mounted drives with provider, root, location and space. */
 export const getPSDrive: CmdletDefinition = {
   name: 'Get-PSDrive',
   aliases: ['gdr'],
