@@ -21,7 +21,7 @@ export async function syncItem(
 }
 
 export { planSync } from './plan.js';
-export { runSync, type SyncHooks } from './run.js';
+export { DEFAULT_PARALLEL, runSync, type SyncHooks } from './run.js';
 export { describeAction, formatBytes } from './describe.js';
 export * from './errors.js';
 export type * from './types.js';

@@ -4,10 +4,14 @@ import { makeContainer } from '../provider/item-operations.js';
 import { parentOf, type ItemPath, type ResolvedItem } from '../provider/item-path.js';
 import { throwIfAborted, type OperationOptions } from '../provider/provider-call.js';
 import { describeAction } from './describe.js';
+import { TaskPool } from './pool.js';
 import { transferFile } from './transfer.js';
 import type { SyncAction, SyncCounts, SyncOptions, SyncPlan } from './types.js';
 
 const ACTIVITY = 'Sync-Item';
+
+/** Files sent at once unless the caller says otherwise (as rclone's --transfers). */
+export const DEFAULT_PARALLEL = 4;
 
 /** Bytes between two progress reports. */
 const PROGRESS_STEP = 1024 * 1024;
@@ -48,14 +52,8 @@ export async function runSync(
   }
 
   const runner = new Runner(plan, options, hooks, counts);
-  for (const action of plan.actions) {
-    throwIfAborted(options.signal);
-    const { target, text } = describeAction(action);
-    if (!(await hooks.shouldProcess(target, text))) {
-      counts.Declined++;
-      continue;
-    }
-
+  const pool = new TaskPool(Math.max(1, options.parallel ?? DEFAULT_PARALLEL));
+  const attempt = async (action: SyncAction, target: string) => {
     try {
       await runner.run(action);
     } catch (error) {
@@ -63,8 +61,25 @@ export async function runSync(
       counts.Failed++;
       hooks.failed(error, target);
     }
+  };
+
+  for (const action of plan.actions) {
+    if (pool.failed || options.signal?.aborted) break;
+    const { target, text } = describeAction(action);
+    const transfer = action.kind === 'copy' || action.kind === 'update';
+    // Folders exist before the files in them are sent; deletions wait for every copy.
+    if (!transfer) await pool.drain();
+    if (!(await hooks.shouldProcess(target, text))) {
+      counts.Declined++;
+      continue;
+    }
+
+    if (transfer) await pool.add(() => attempt(action, target));
+    else await attempt(action, target);
   }
 
+  await pool.drain();
+  throwIfAborted(options.signal);
   options.progress?.({ activity: ACTIVITY, bytesDone: runner.bytesDone, completed: true });
   return counts;
 }
@@ -74,7 +89,8 @@ class Runner {
   private reported = -PROGRESS_STEP;
   private status = '';
   private readonly bytesTotal: number;
-  private readonly folders = new Set<string>();
+  /** Destination folders known to exist (or being made), by provider path. */
+  private readonly folders = new Map<string, Promise<void>>();
   private readonly writes: OperationOptions;
 
   constructor(
@@ -95,20 +111,26 @@ class Runner {
     switch (action.kind) {
       case 'create':
         await makeContainer(action.target, this.writes);
-        this.folders.add(action.target.providerPath);
+        this.folders.set(action.target.providerPath, Promise.resolve());
         return;
       case 'copy':
       case 'update': {
         await this.ensureParent(action.target);
         // An upload may read a file twice (once for its MD5, once to send it): count it once.
-        const before = this.bytesDone;
         let furthest = 0;
-        await transferFile(action, this.writes, (bytes) => {
-          if (bytes <= furthest) return;
-          furthest = bytes;
-          this.report(action.source.path.display, before + bytes);
-        });
-        this.bytesDone = before + (action.size ?? 0);
+        const status = action.source.path.display;
+        try {
+          await transferFile(action, this.writes, (bytes) => {
+            if (bytes <= furthest) return;
+            this.bytesDone += bytes - furthest;
+            furthest = bytes;
+            this.report(status);
+          });
+        } finally {
+          this.bytesDone -= furthest;
+        }
+
+        this.bytesDone += action.size ?? 0;
         this.counts.Bytes += action.size ?? 0;
         if (action.kind === 'copy') this.counts.Copied++;
         else this.counts.Updated++;
@@ -126,13 +148,24 @@ class Runner {
   /** Makes the folder a file goes into when no create action did (with -Include). */
   private async ensureParent(target: ItemPath) {
     const parent = parentOf(target);
-    if (!parent || this.folders.has(parent.providerPath)) return;
-    if (!(await liveItem(parent, this.writes))) await makeContainer(parent, this.writes);
-    this.folders.add(parent.providerPath);
+    if (!parent) return;
+
+    // Files sent at once into one new folder share the one check-and-create.
+    let ready = this.folders.get(parent.providerPath);
+    if (!ready) {
+      ready = (async () => {
+        if (!(await liveItem(parent, this.writes))) await makeContainer(parent, this.writes);
+      })();
+      this.folders.set(parent.providerPath, ready);
+      ready.catch(() => this.folders.delete(parent.providerPath));
+    }
+
+    await ready;
   }
 
   /** Progress at each new file and about once a MiB, so a large tree does not flood the host. */
-  private report(status: string, bytesDone: number) {
+  private report(status: string) {
+    const bytesDone = this.bytesDone;
     const step = bytesDone - this.reported >= PROGRESS_STEP || bytesDone === this.bytesTotal;
     if (!step && status === this.status) return;
     this.reported = bytesDone;

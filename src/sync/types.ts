@@ -17,6 +17,8 @@ export interface SyncOptions extends OperationOptions {
    * `Permanent`), used for the deletions.
    */
   removeDynamic?: Readonly<Record<string, unknown>>;
+  /** Files transferred at once. @default 4 (DEFAULT_PARALLEL) */
+  parallel?: number;
 }
 
 /** A folder the destination lacks: created with all missing parents (mkdir -p). */

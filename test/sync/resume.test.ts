@@ -25,10 +25,11 @@ beforeAll(async () => {
 
 afterAll(() => fx?.close());
 
-async function localTree(name: string) {
+/** The test tree under `name`; `content` replaces the shared bytes (the server dedupes those). */
+async function localTree(name: string, content = files) {
   const root = join(fx.local, name);
   await writeTree(root, { 'nested/note.txt': 'note' });
-  for (const file of files) {
+  for (const file of content) {
     await writeFile(join(root, file.name), file.bytes);
     await utimes(join(root, file.name), file.mtime, file.mtime);
   }
@@ -52,7 +53,7 @@ describe('Sync-Item interrupted and resumed', () => {
 
     const stopped = await runSync(
       fx.engine,
-      { Path: source, Destination: destination },
+      { Path: source, Destination: destination, ThrottleLimit: 1 },
       { signal: controller.signal },
     );
     fx.onRequest = undefined;
@@ -79,7 +80,7 @@ describe('Sync-Item interrupted and resumed', () => {
     const controller = new AbortController();
     const stopped = await runSync(
       fx.engine,
-      { Path: cloud, Destination: target },
+      { Path: cloud, Destination: target, ThrottleLimit: 1 },
       {
         signal: controller.signal,
         onProgress: (event) => {
@@ -93,6 +94,41 @@ describe('Sync-Item interrupted and resumed', () => {
     const resumed = await runSync(fx.engine, { Path: cloud, Destination: target });
     expect(resumed.summary).toMatchObject({ Copied: 4, Skipped: 1 });
     expect((await readdir(target)).sort()).toEqual([...files.map((f) => f.name), 'nested']);
+  });
+
+  it('with files sent in parallel, stops with only complete files at the destination', async () => {
+    // Content the server has not seen, so every file really has to be sent.
+    const unseen = files.map((file) => ({ ...file, bytes: randomBytes(file.bytes.length) }));
+    const source = await localTree('interrupt-parallel', unseen);
+    const destination = 'JAFS:\\Jotta\\Archive\\interrupt-parallel';
+    const controller = new AbortController();
+    let uploads = 0;
+    fx.onRequest = (line) => {
+      if (line.startsWith('POST /files/v1/upload/') && ++uploads === 1) controller.abort();
+    };
+
+    const stopped = await runSync(
+      fx.engine,
+      { Path: source, Destination: destination },
+      { signal: controller.signal },
+    );
+    fx.onRequest = undefined;
+    expect(isCanceled(stopped.thrown)).toBe(true);
+
+    const present = (await treeOf(fx.engine, destination)).filter((name) => name.endsWith('.bin'));
+    expect(present.length).toBeLessThanOrEqual(files.length);
+    for (const name of present) {
+      const file = unseen.find((candidate) => candidate.name === name)!;
+      expect((await readBytes(fx.engine, `${destination}\\${name}`)).equals(file.bytes)).toBe(true);
+    }
+
+    const resumed = await runSync(fx.engine, { Path: source, Destination: destination });
+    expect(resumed.summary).toMatchObject({ Copied: 5 - present.length, Skipped: present.length });
+    expect(await treeOf(fx.engine, destination)).toEqual([
+      ...files.map((file) => file.name),
+      'nested/',
+      'nested/note.txt',
+    ]);
   });
 });
 

@@ -3,7 +3,12 @@ import type { ParameterDefinition } from '../../../core/parameters.js';
 import { withTypeNames } from '../../../core/psobject.js';
 import type { ItemPath, ResolvedItem } from '../../../provider/item-path.js';
 import { ProviderArgumentError } from '../../../provider/errors.js';
-import { SyncIncompleteError, syncItem, type SyncCounts } from '../../../sync/index.js';
+import {
+  DEFAULT_PARALLEL,
+  SyncIncompleteError,
+  syncItem,
+  type SyncCounts,
+} from '../../../sync/index.js';
 import { engineOf, operationOptions, strings } from '../navigation/common.js';
 
 /** Type name of the object Sync-Item writes at the end. */
@@ -54,6 +59,11 @@ const PARAMETERS: readonly ParameterDefinition[] = [
     type: 'switch',
     help: 'Allows -Delete when the source is empty (otherwise refused to protect backups).',
   },
+  {
+    name: 'ThrottleLimit',
+    type: 'int',
+    help: `Files transferred at once (default ${DEFAULT_PARALLEL}).`,
+  },
 ];
 
 /**
@@ -100,6 +110,7 @@ export const syncItemCmdlet: CmdletDefinition = {
       include: strings(ctx.params.Include),
       exclude: strings(ctx.params.Exclude),
       removeDynamic: removeValues(ctx, destination),
+      parallel: throttleLimit(ctx.params.ThrottleLimit),
     };
 
     try {
@@ -132,6 +143,17 @@ async function resolveSource(ctx: CmdletContext): Promise<ResolvedItem> {
       ? `Cannot sync '${path}': no item matches it.`
       : `Cannot sync '${path}': it matches ${found.length} items; name one folder.`;
   throw new ProviderArgumentError(message, 'SyncSourceNotUnique', path);
+}
+
+function throttleLimit(value: unknown): number {
+  if (value === undefined) return DEFAULT_PARALLEL;
+  const limit = Number(value);
+  if (!Number.isInteger(limit) || limit < 1) {
+    const message = `Cannot use -ThrottleLimit ${String(value)}: give a whole number of 1 or more.`;
+    throw new ProviderArgumentError(message, 'SyncThrottleLimit', value);
+  }
+
+  return limit;
 }
 
 /** -Permanent, passed on as the destination provider's Remove-Item dynamic parameter. */
