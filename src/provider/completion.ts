@@ -14,13 +14,17 @@ const FRESH_MS = 15_000;
 export class ListingCache {
   private readonly entries = new Map<string, { at: number; items: ProviderItem[] }>();
 
-  async list(path: ItemPath, signal: AbortSignal): Promise<ProviderItem[]> {
-    const key = `${path.drive.name}\u0000${path.providerPath}`;
+  /** The children of `path`; hidden ones too when `force` (the user typed a leading dot). */
+  async list(path: ItemPath, signal: AbortSignal, force = false): Promise<ProviderItem[]> {
+    const key = `${path.drive.name}\u0000${path.providerPath}\u0000${force}`;
     const cached = this.entries.get(key);
     if (cached && Date.now() - cached.at < FRESH_MS) return cached.items;
 
     const items: ProviderItem[] = [];
-    for await (const item of listChildren(path, { signal })) items.push(item);
+    for await (const item of listChildren(path, { signal, force })) {
+      if (!item.deleted) items.push(item);
+    }
+
     items.sort((a, b) => compareNames(a.name, b.name));
     this.entries.set(key, { at: Date.now(), items });
     return items;

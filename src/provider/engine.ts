@@ -129,7 +129,8 @@ export class ProviderEngine extends SessionState implements EngineApi {
       return [];
     }
 
-    const listing = await this.listings.list(parent, options.signal).catch(() => []);
+    const force = prefix.startsWith('.');
+    const listing = await this.listings.list(parent, options.signal, force).catch(() => []);
     const items = completionsAmong(listing, container, prefix, {
       containersOnly: options.containersOnly,
       caseSensitive: parent.drive.provider.caseSensitive,

@@ -107,3 +107,17 @@ describe('child items', () => {
     expect(shallow.map((c) => c.relative)).toEqual(['a.txt', 'sub', 'sub/c.txt', 'sub/deep']);
   });
 });
+
+describe('completion', () => {
+  it('completes hidden names only when a dot is typed', async () => {
+    const signal = new AbortController().signal;
+    const plain = await engine.completePath('', { containersOnly: false, signal });
+    expect(plain.map((c) => c.path)).toEqual(['a.txt', 'b.log', 'sub', 'x[1].txt']);
+    const dotted = await engine.completePath('.h', { containersOnly: false, signal });
+    expect(dotted).toEqual([
+      { path: '.hidden', isContainer: false, typeName: 'Jafs.FileSystem.FileInfo' },
+    ]);
+    const inner = await engine.completePath(`${dir}/sub/`, { containersOnly: true, signal });
+    expect(inner.map((c) => c.path)).toEqual([`${dir}/sub/deep`]);
+  });
+});
