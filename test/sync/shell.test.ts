@@ -108,4 +108,51 @@ describe('Sync-Item as command text', () => {
     expect(result.failed).toBe(true);
     expect(host.errors).toContain('one lies inside the other');
   });
+
+  it('runs the README backup script: a summary line per folder, exit 1 after a failure', async () => {
+    const home = join(fx.local, 'home');
+    await writeTree(home, {
+      'Pictures/a.jpg': 'jpeg',
+      'Documents/b.txt': 'text',
+      'Documents/x.tmp': 'temp',
+      'Documents/node_modules/m.js': 'js',
+    });
+    const script = BACKUP_SCRIPT.replaceAll('~/', `${home}/`);
+
+    const { shell: first, host } = shell();
+    const result = await first.run(script);
+    expect(host.errors).toBe('');
+    expect(result.exitCode).toBeUndefined();
+    const lines = host.output.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(
+      new RegExp(`^${home}/Pictures: 1 new, 0 changed, 0 to Trash, 0 unchanged, 4 bytes in \\d`),
+    );
+    expect(lines[1]).toContain('Documents: 1 new, 0 changed, 0 to Trash, 0 unchanged, 4 bytes');
+    expect(await treeOf(fx.engine, 'JAFS:\\Jotta\\Archive\\Documents')).toEqual(['b.txt']);
+
+    // A file where the backup has a folder cannot be synced: the script exits with 1.
+    await rm(join(home, 'Pictures/a.jpg'));
+    await writeTree(home, { 'Pictures/a.jpg/inner.jpg': 'x' });
+    const { shell: second, host: after } = shell();
+    const failed = await second.run(script.replace(' -Delete ', ' '));
+    expect(failed.exitCode).toBe(1);
+    expect(after.errors).toContain('finished with 1 failed item');
+  });
 });
+
+/** The backup script of the README's Sync-Item section, word for word. */
+const BACKUP_SCRIPT = `
+$backups = [ordered]@{
+  '~/Pictures'  = 'JAFS:\\Jotta\\Archive\\Pictures'
+  '~/Documents' = 'JAFS:\\Jotta\\Archive\\Documents'
+}
+$failed = 0
+foreach ($source in $backups.Keys) {
+  $s = Sync-Item $source $backups[$source] -Delete -Exclude '*.tmp', 'node_modules'
+  '{0}: {1} new, {2} changed, {3} to Trash, {4} unchanged, {5} bytes in {6} s' -f $source,
+    $s.Copied, $s.Updated, $s.Deleted, $s.Skipped, $s.Bytes, $s.Duration
+  $failed += $s.Failed
+}
+if ($failed -gt 0) { exit 1 }   # cron sees that something failed; the errors went to stderr
+`;
