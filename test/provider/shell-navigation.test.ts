@@ -129,4 +129,10 @@ describe('navigation through the shell', () => {
     expect(result.err).toBe('');
     expect(result.out.trim().split('\n')).toEqual(['X:', 'b.txt', '/tmp', '/tmp/a/b']);
   });
+
+  it('knows cd.. and cd\\ as commands', async () => {
+    const result = await run('cd sub; cd..; (Get-Location).Path; cd\\; (Get-Location).Path');
+    expect(result.err).toBe('');
+    expect(result.out.trim().split('\n')).toEqual([dir, '/']);
+  });
 });
