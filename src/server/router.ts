@@ -9,10 +9,12 @@ import { checkOwner, type JfsRequest } from './routes/context.js';
 import { checkRealm, customer, tokenEndpoint, userInfo, wellKnown } from './routes/identity.js';
 import { handleGet } from './routes/jfs-read.js';
 import { handlePost } from './routes/jfs-write.js';
+import { publicDownload } from './routes/public.js';
 import { purgeTrash } from './routes/trash.js';
 import { allocateEndpoint, uploadEndpoint } from './routes/uploads.js';
 
 const REALM = /^\/auth\/realms\/([^/]+)\/(.+)$/;
+const PUBLIC_LINK = /^\/opin\/io\/(?:downloadPublic|streamPublic)\/([^/]+)\/([0-9a-fA-F]{32})$/;
 
 /** The request listener: faults first, then one route per path family; errors become documents. */
 export function createRequestHandler(backend: Backend) {
@@ -67,6 +69,10 @@ async function dispatch(
     if (realm[2] === 'protocol/openid-connect/userinfo') return userInfo(backend, req, res, name);
     throw notFoundRoute(rawPath);
   }
+
+  const shared = PUBLIC_LINK.exec(rawPath);
+  if (shared && method === 'GET')
+    return publicDownload(backend, req, res, safeDecode(shared[1]), shared[2]);
 
   if (rawPath === '/account/v1/customer')
     return expect(method, 'GET', () => customer(backend, req, res));

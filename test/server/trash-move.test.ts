@@ -253,12 +253,17 @@ describe('views and recursive listings', () => {
     const enabled = await xml(await t.jfs('/Jotta/Archive/share/readme.txt?mode=enableShare'));
     expect(enabled.root.publicURI).toMatch(/^[0-9a-f]{32}$/);
     expect(enabled.root.publicSharePath).toMatch(/^s\//);
+    const link = `${t.url}/opin/io/downloadPublic/${USER}/${enabled.root.publicURI}`;
+    const shared = await fetch(link);
+    expect(shared.status).toBe(200);
+    expect(await shared.text()).toBe('share');
     const links = await xml(await t.jfs('/Jotta/Links'));
     expect(links.root.files.file[0]['@name']).toBe('readme.txt');
     expect(links.root.files.file[0].publicURI).toBe(enabled.root.publicURI);
     const disabled = await xml(await t.jfs('/Jotta/Archive/share/readme.txt?mode=disableShare'));
     expect(disabled.root.publicURI).toBeUndefined();
     expect((await xml(await t.jfs('/Jotta/Links'))).root.files).toBeUndefined();
+    expect((await fetch(link)).status).toBe(404);
   });
 
   it('Latest lists recent files, newest first, limited by max', async () => {
