@@ -3,6 +3,7 @@ import { withTypeNames, typeNamesOf } from '../../core/psobject.js';
 import { ScriptRuntimeError } from '../errors.js';
 import { areEqual } from '../runtime/compare.js';
 import { localsOf } from '../runtime/context.js';
+import { StopUpstream } from '../runtime/flow.js';
 import { getMember } from '../runtime/members.js';
 import { propertiesOf, toArray, toNumber } from '../runtime/values.js';
 import { INPUT_OBJECT, param } from './define.js';
@@ -73,11 +74,25 @@ export const selectCmdlet: CmdletDefinition = {
   async process(ctx) {
     const inputs = ctx.expectingInput ? [ctx.input] : toArray(ctx.params.InputObject ?? []);
     const locals = localsOf(ctx);
+    if (streamsFirst(ctx)) {
+      // -First alone streams and then stops the commands before it, as PowerShell does.
+      const first = ctx.params.First as number;
+      let written = (locals.written as number | undefined) ?? 0;
+      for (const input of inputs) {
+        if (written >= first) break;
+        for (const value of await project(ctx, input)) await ctx.write(value);
+        written += 1;
+      }
+      locals.written = written;
+      if (written >= first && ctx.expectingInput) throw new StopUpstream();
+      return;
+    }
     locals.items ??= [];
     (locals.items as unknown[]).push(...inputs);
   },
   async end(ctx) {
     const p = ctx.params;
+    if (streamsFirst(ctx)) return;
     let items = (localsOf(ctx).items as unknown[] | undefined) ?? [];
     if (p.Index !== undefined) {
       const wanted = toArray(p.Index).map((i) => toNumber(i));
@@ -105,6 +120,15 @@ export const selectCmdlet: CmdletDefinition = {
     for (const value of unique) await ctx.write(value);
   },
 };
+
+function streamsFirst(ctx: CmdletContext): boolean {
+  const p = ctx.params;
+  return (
+    typeof p.First === 'number' &&
+    [p.Last, p.Skip, p.SkipLast, p.Index].every((v) => v === undefined) &&
+    p.Unique !== true
+  );
+}
 
 function dedupe(values: unknown[]): unknown[] {
   const kept: unknown[] = [];

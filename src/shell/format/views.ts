@@ -89,6 +89,13 @@ const VIEWS: { suffix: string; columns: ViewColumn[] }[] = [
     ],
   },
   {
+    suffix: 'PSVariable',
+    columns: [
+      { header: 'Name', align: 'left', width: 30, value: prop('Name') },
+      { header: 'Value', align: 'left', value: prop('Value') },
+    ],
+  },
+  {
     suffix: 'GroupInfo',
     columns: [
       { header: 'Count', align: 'right', width: 5, value: prop('Count') },

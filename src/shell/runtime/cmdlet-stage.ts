@@ -7,7 +7,7 @@ import { activeSets, bindArguments, parametersInEffect, type BindingArgument } f
 import { COMMON_NAMES, COMMON_PARAMETERS, SHOULD_PROCESS_PARAMETERS } from './common-parameters.js';
 import { createContext, reportNonTerminating, type InvocationState } from './context.js';
 import type { Evaluator } from './evaluator.js';
-import { TerminatingError } from './flow.js';
+import { StopUpstream, TerminatingError } from './flow.js';
 import { checkNotEmpty, convertParameter } from './parameter-types.js';
 import type { Stage } from './pipeline.js';
 import type { Emit, ExecState } from './state.js';
@@ -98,17 +98,17 @@ export class CmdletStage implements Stage {
   async process(input: unknown, hasInput: boolean): Promise<void> {
     const params = hasInput ? this.bindPipeline(input) : { ...this.bound };
     if (!params) return;
-    await this.guard(async () => {
-      await this.ensureMandatory(params);
-      const ctx = createContext(
-        this.inv,
-        params,
-        hasInput ? input : undefined,
-        this.expectingInput,
-        this.write,
-      );
-      await this.cmdlet.process?.(ctx);
-    });
+    try {
+      await this.guard(async () => {
+        await this.ensureMandatory(params);
+        const value = hasInput ? input : undefined;
+        const ctx = createContext(this.inv, params, value, this.expectingInput, this.write);
+        await this.cmdlet.process?.(ctx);
+      });
+    } catch (error) {
+      if (error instanceof StopUpstream && error.origin === undefined) error.origin = this;
+      throw error;
+    }
     await this.flushMerged();
   }
 

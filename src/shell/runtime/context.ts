@@ -3,7 +3,7 @@ import type { BoundParameters, CmdletContext, Host, SessionApi } from '../api.js
 import { ErrorRecord, toError, type SourceInfo } from '../errors.js';
 import type { Extent } from '../ast.js';
 import type { Evaluator } from './evaluator.js';
-import { TerminatingError } from './flow.js';
+import { StopUpstream, TerminatingError } from './flow.js';
 import { invokeScriptBlock } from './invoke.js';
 import type { Emit, ExecState } from './state.js';
 import { ScriptBlock, toStr } from './values.js';
@@ -124,6 +124,7 @@ export function reportNonTerminating(
   error: unknown,
   targetObject?: unknown,
 ): void {
+  if (error instanceof StopUpstream) throw error;
   const session = inv.ev.session;
   const record =
     error instanceof ErrorRecord

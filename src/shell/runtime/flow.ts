@@ -34,6 +34,16 @@ export function isFlowSignal(value: unknown): boolean {
     value instanceof BreakSignal ||
     value instanceof ContinueSignal ||
     value instanceof ReturnSignal ||
-    value instanceof ExitSignal
+    value instanceof ExitSignal ||
+    value instanceof StopUpstream
   );
+}
+
+/**
+ * Thrown by a cmdlet that needs no more input (Select-Object -First): the commands before it
+ * stop, and it and the commands after it still run their end blocks.
+ */
+export class StopUpstream {
+  /** The pipeline stage that asked to stop (set by the stage as the signal leaves it). */
+  origin?: unknown;
 }

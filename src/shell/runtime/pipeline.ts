@@ -3,7 +3,7 @@ import type { CommandNode, Expression, Extent, PipelineNode, Redirection } from 
 import { CommandNotFoundError, ParameterBindingError, ScriptRuntimeError } from '../errors.js';
 import type { BindingArgument } from './binder.js';
 import type { Evaluator } from './evaluator.js';
-import { TerminatingError } from './flow.js';
+import { StopUpstream, TerminatingError } from './flow.js';
 import { CmdletStage } from './cmdlet-stage.js';
 import { ScriptStage } from './script-stage.js';
 import type { Emit, ExecState } from './state.js';
@@ -55,17 +55,35 @@ export async function runPipeline(
   }
 
   for (const stage of stages) await stage.begin();
-  if (first.type === 'ExpressionElement') {
-    const value = await ev.evaluate(first.expression, st);
-    for (const item of toArray(value)) {
-      ev.checkCancel(st);
-      await stages[0].process(item, true);
+  let from = 0;
+  try {
+    if (first.type === 'ExpressionElement') {
+      const value = await ev.evaluate(first.expression, st);
+      for (const item of toArray(value)) {
+        ev.checkCancel(st);
+        await stages[0].process(item, true);
+      }
+    } else {
+      await stages[0].process(undefined, false);
     }
-  } else {
-    await stages[0].process(undefined, false);
+  } catch (error) {
+    from = stoppedAt(error, stages, from);
   }
-  for (const stage of stages) await stage.end();
+  for (let i = 0; i < stages.length; i += 1) {
+    if (i < from) continue;
+    try {
+      await stages[i].end();
+    } catch (error) {
+      from = stoppedAt(error, stages, from);
+    }
+  }
   ev.session.lastStatus = !stages.some((s) => s.failed);
+}
+
+/** Where a StopUpstream came from; stages before it skip their end blocks. */
+function stoppedAt(error: unknown, stages: Stage[], from: number): number {
+  if (!(error instanceof StopUpstream)) throw error;
+  return Math.max(from, stages.indexOf(error.origin as Stage));
 }
 
 function discardsOutput(redirections: readonly Redirection[]): boolean {
