@@ -100,7 +100,7 @@ export class Transport {
       if (accepted(response.status)) return response;
 
       if (response.status === 401 && authorization && !renewed && this.authenticator) {
-        await response.body.dump();
+        await discard(response);
         renewed = await this.authenticator.renew(authorization, request.signal);
         if (renewed && !isStream(request.body)) {
           attempt--;
@@ -110,7 +110,7 @@ export class Transport {
       }
 
       if (this.retry.retryStatuses.has(response.status) && attempt < retries) {
-        await response.body.dump();
+        await discard(response);
         const delay = retryDelayMs(this.retry, attempt, response.headers['retry-after']);
         await sleep(delay, request.signal);
         continue;
@@ -119,13 +119,21 @@ export class Transport {
     }
   }
 
-  /** Sends the request and reads the whole answer as text (XML and JSON documents). */
+  /**
+   * Sends the request and reads the whole answer as text (XML and JSON documents). An
+   * idempotent request whose answer breaks off midway is sent again.
+   */
   async text(request: JfsRequest): Promise<string> {
-    const response = await this.send(request);
-    try {
-      return await response.body.text();
-    } catch (error) {
-      throw this.networkFailure(request, error);
+    const retries = request.idempotent && !isStream(request.body) ? this.retry.retries : 0;
+
+    for (let attempt = 0; ; attempt++) {
+      const response = await this.send(request);
+      try {
+        return await response.body.text();
+      } catch (error) {
+        if (attempt >= retries || !isNetworkError(error)) throw this.networkFailure(request, error);
+        await sleep(retryDelayMs(this.retry, attempt), request.signal);
+      }
     }
   }
 
@@ -224,6 +232,11 @@ export class Transport {
       fault: parseServerFault(body),
     });
   }
+}
+
+/** Drops an unwanted answer's body; a connection that breaks meanwhile does not matter. */
+async function discard(response: JfsResponse): Promise<void> {
+  await response.body.dump().catch(() => undefined);
 }
 
 function isStream(body: JfsRequest['body']): body is Readable {

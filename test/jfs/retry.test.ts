@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 
@@ -174,6 +176,34 @@ describe('retries and transient failures (B38)', () => {
 
     expect((await client.getUser()).username).toBe('alice');
     expect(stalled.hits).toBe(1);
+  });
+
+  it('sends a read again when its answer breaks off midway', async () => {
+    // The local server's response reset does not cut bodies sent in one piece, so a loopback
+    // server of our own sends half a document with a full Content-Length, then drops the line.
+    const document =
+      '<folder name="cut"><path>/alice/Jotta/Archive</path><files>' +
+      '<file name="a" uuid="u"><currentRevision><number>1</number><state>COMPLETED</state>' +
+      '</currentRevision></file></files></folder>';
+    let requests = 0;
+    const server = createServer((_req, res) => {
+      requests++;
+      res.writeHead(200, { 'content-type': 'text/xml', 'content-length': document.length });
+      if (requests > 1) return res.end(document);
+      res.write(document.slice(0, 40));
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const client = new Jottacloud({
+      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      auth: { type: 'basic', username: 'alice', password: 'pw' },
+    });
+    onTestFinished(() => client.close());
+
+    const folder = await client.getObject('/Jotta/Archive/cut');
+    expect(requests).toBe(2);
+    expect(folder.kind === 'folder' && folder.files.map((f) => f.name)).toEqual(['a']);
   });
 
   it('never retries refused Basic credentials', async () => {
