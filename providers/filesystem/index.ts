@@ -37,7 +37,7 @@ export function createFileSystemProvider(): Provider {
 
     async newItem(fullName, itemType, value, ctx) {
       return guard(fullName, async () => {
-        if (itemType === 'Directory') {
+        if (isDirectoryType(itemType)) {
           await mkdir(fullName, { recursive: ctx.force });
         } else {
           const content = value === undefined || value === null ? '' : String(value);
@@ -99,6 +99,12 @@ export function createFileSystemProvider(): Provider {
 
     clearContent: (fullName) => guard(fullName, () => clearFile(fullName)),
   };
+}
+
+/** `Directory`, `dir`, `d` (any case): the engine passes `Directory`, direct callers may not. */
+function isDirectoryType(itemType: string): boolean {
+  const lower = itemType.toLowerCase();
+  return lower !== '' && 'directory'.startsWith(lower);
 }
 
 async function mustExist(fullName: string): Promise<ProviderItem> {
