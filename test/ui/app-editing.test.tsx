@@ -72,6 +72,35 @@ describe('App line editing keys', () => {
   });
 });
 
+describe('App kill, yank and undo', () => {
+  it('Ctrl+Y puts back what Ctrl+K, Ctrl+U, Ctrl+W or Alt+D killed', async () => {
+    expect(await lineAfter('abc def', KEY.altB, KEY.ctrlK, KEY.home, '\u0019')).toBe('defXabc');
+    expect(await lineAfter('cd some/dir', KEY.ctrlW, '\u0019', '\u0019')).toBe(
+      'cd some/dirsome/dirX',
+    );
+  });
+
+  it('Ctrl+_ undoes a run of typing as one step, then the edit before it', async () => {
+    const app = await renderApp((host) => new TestShell(host));
+    await app.press('g', 'c', 'i', ' ', 'f', 'o', 'o', KEY.ctrlW);
+    await app.frame(() => app.promptLine() === 'PS /home/me> gci');
+    await app.press('\u001F');
+    await app.frame(() => app.promptLine() === 'PS /home/me> gci foo');
+    await app.press('\u001F');
+    await app.frame(() => app.promptLine() === 'PS /home/me> gci');
+    await app.press('\u001F', '\u001F');
+    await app.frame(() => app.promptLine() === 'PS /home/me>');
+  });
+
+  it('starts each line with nothing to undo', async () => {
+    const app = await renderApp((host) => new TestShell(host));
+    await app.press('ls', KEY.enter);
+    await app.see('echo: ls');
+    await app.press('\u001A', 'X');
+    await app.frame(() => app.promptLine() === 'PS /home/me> X');
+  });
+});
+
 describe('App multi-line input', () => {
   it('continues on a >> line while the text is incomplete, then runs it whole', async () => {
     const app = await renderApp((host) => new TestShell(host));

@@ -75,6 +75,9 @@ describe('key bindings', () => {
     ['\u000C', 'ClearScreen'],
     ['\u0012', 'ReverseSearchHistory'],
     ['\u001B', 'RevertLine'],
+    ['\u0019', 'Yank'],
+    ['\u001F', 'Undo'],
+    ['\u001A', 'Undo'],
   ];
 
   it.each(expectations)('maps %j to %s', (sequence, command) => {

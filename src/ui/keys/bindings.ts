@@ -28,7 +28,9 @@ export type Command =
   | 'CancelLine'
   | 'ClearScreen'
   | 'ReverseSearchHistory'
-  | 'RevertLine';
+  | 'RevertLine'
+  | 'Yank'
+  | 'Undo';
 
 /** A key with the modifiers that must be held; unnamed modifiers must be up. */
 export interface KeySpec {
@@ -82,6 +84,11 @@ export const DEFAULT_BINDINGS: Readonly<Record<Command, readonly KeySpec[]>> = {
   ClearScreen: [{ name: 'l', ctrl: true }],
   ReverseSearchHistory: [{ name: 'r', ctrl: true }],
   RevertLine: [{ name: 'escape' }],
+  Yank: [{ name: 'y', ctrl: true }],
+  Undo: [
+    { name: '_', ctrl: true },
+    { name: 'z', ctrl: true },
+  ],
 };
 
 /** Whether `press` is exactly `spec` (same name, same modifiers). */

@@ -102,6 +102,8 @@ function decodeControl(char: string, meta: boolean): KeyPress | undefined {
   if (code >= 1 && code <= 26) {
     return key(String.fromCharCode(code + 96), { ctrl: true, meta });
   }
+  // Ctrl+\ Ctrl+] Ctrl+^ Ctrl+_ (0x1C–0x1F); 0x1B is Escape, handled by the caller.
+  if (code >= 28 && code <= 31) return key('\\]^_'[code - 28], { ctrl: true, meta });
   return undefined;
 }
 

@@ -44,6 +44,7 @@ export class CommandRunner {
     session.newSegment();
     session.echoCommand(text);
     session.addToHistory(text);
+    session.memory.newLine();
     session.update({ editor: EMPTY_EDITOR, completion: IDLE, search: undefined, running: true });
 
     if (text.trim() === '') {

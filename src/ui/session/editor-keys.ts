@@ -57,6 +57,10 @@ function run(session: InteractiveSession, command: Command): void {
       return session.cancelLine();
     case 'ClearScreen':
       return session.clearScreen();
+    case 'Yank':
+      return session.yank();
+    case 'Undo':
+      return session.undo();
     case 'ReverseSearchHistory':
       if (history.entries.length === 0) return;
       return session.update({ search: { ...NEW_SEARCH, original: editor } });

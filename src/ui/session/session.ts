@@ -9,6 +9,7 @@ import type { OutputKind, UiState } from '../state/ui-state.js';
 import { routeKey } from './router.js';
 import { CompletionLookup } from './completion-lookup.js';
 import { CommandRunner, describeFailure } from './command-runner.js';
+import { EditMemory } from './edit-memory.js';
 import { HistorySaver } from './history-saver.js';
 import { RequestBroker } from './requests.js';
 import { Transcript } from './transcript.js';
@@ -54,6 +55,7 @@ export class InteractiveSession {
   private pasting: string | undefined;
   readonly requests = new RequestBroker(this);
   readonly runner = new CommandRunner(this);
+  readonly memory = new EditMemory();
   private readonly transcript = new Transcript(this);
   private readonly lookup = new CompletionLookup(this);
   readonly now: () => number;
@@ -124,7 +126,22 @@ export class InteractiveSession {
   }
 
   edit(action: EditorAction): void {
-    this.update((state) => ({ editor: editorReducer(state.editor, action) }));
+    const before = this.state.editor;
+    const after = editorReducer(before, action);
+    this.memory.record(before, after, action);
+    this.update({ editor: after });
+  }
+
+  /** Ctrl+Y: inserts the last killed text. */
+  yank(): void {
+    const text = this.memory.yankText();
+    if (text) this.edit({ type: 'insert', text });
+  }
+
+  /** Ctrl+_ / Ctrl+Z: back to the line before the last edit. */
+  undo(): void {
+    const previous = this.memory.undo();
+    if (previous) this.update({ editor: previous });
   }
 
   history(action: HistoryAction): void {
@@ -173,6 +190,7 @@ export class InteractiveSession {
   cancelLine(): void {
     this.newSegment();
     this.echoCommand(this.state.editor.text);
+    this.memory.newLine();
     this.update({ editor: EMPTY_EDITOR, completion: IDLE, search: undefined });
     this.history({ type: 'rewind' });
   }
