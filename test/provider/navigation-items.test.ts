@@ -61,6 +61,9 @@ describe('Get-ChildItem and Get-Item', () => {
       Name: true,
     });
     expect(folders.output).toEqual(['sub', 'sub/deep']);
+    await writeFile(path.join(dir, '.secret'), 's');
+    const hidden = await runCmdlet(cmdlet('Get-ChildItem'), engine, { Hidden: true, Name: true });
+    expect(hidden.output).toEqual(['.secret']);
   });
 
   it('matches a wildcard leaf at every level with -Recurse, as PowerShell does', async () => {

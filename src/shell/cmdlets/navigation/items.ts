@@ -51,6 +51,12 @@ export const getChildItem: CmdletDefinition = {
     // FileSystem dynamic parameters in pwsh; here for every provider (the engine knows kinds).
     { name: 'File', type: 'switch', aliases: ['af'], help: 'Only leaves (files).' },
     { name: 'Directory', type: 'switch', aliases: ['ad'], help: 'Only containers (folders).' },
+    {
+      name: 'Hidden',
+      type: 'switch',
+      aliases: ['ah'],
+      help: 'Only hidden items (implies -Force).',
+    },
   ],
   defaultParameterSet: 'Path',
   examples: [
@@ -99,6 +105,7 @@ async function listPath(
     async (root) => {
       const options = {
         ...operationOptions(ctx, dynamicValues(ctx, 'Get-ChildItem', root.path)),
+        ...(params.Hidden === true ? { force: true } : {}),
         ...listing,
         include: strings(params.Include),
         exclude: strings(params.Exclude),
@@ -108,6 +115,7 @@ async function listPath(
       for await (const entry of engine.childItems(root, options)) {
         if (params.File === true && entry.item.isContainer) continue;
         if (params.Directory === true && !entry.item.isContainer) continue;
+        if (params.Hidden === true && !entry.item.hidden) continue;
         await ctx.write(params.Name === true ? entry.relative : engine.toPipelineObject(entry));
       }
     },
