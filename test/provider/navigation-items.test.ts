@@ -217,6 +217,8 @@ describe('content', () => {
     expect((await get({ TotalCount: 2 })).output).toEqual(['one', 'two']);
     expect((await get({ Tail: 1 })).output).toEqual(['three']);
     expect((await get({ Raw: true })).output).toEqual(['one\r\ntwo\nthree\n']);
+    expect((await get({ ReadCount: 0 })).output).toEqual([['one', 'two', 'three']]);
+    expect((await get({ ReadCount: 2 })).output).toEqual([['one', 'two'], ['three']]);
     const folder = await runCmdlet(cmdlet('Get-Content'), engine, { Path: ['sub'] });
     expect(messages(folder.errors)[0]).toBe(
       `Unable to get content because it is a directory: '${dir}/sub'. Please use 'Get-ChildItem' instead.`,

@@ -31,6 +31,11 @@ export const getContent: CmdletDefinition = {
     },
     { name: 'Tail', type: 'int', aliases: ['Last'], help: 'Only the last N lines.' },
     { name: 'Raw', type: 'switch', help: 'One string with the line breaks kept.' },
+    {
+      name: 'ReadCount',
+      type: 'long',
+      help: 'Lines per object written: 1 (default) one string each, 0 all in one array.',
+    },
     ...FILTER_PARAMETERS,
     FORCE_PARAMETER,
   ],
@@ -51,7 +56,23 @@ export const getContent: CmdletDefinition = {
     };
 
     await forEachItem(ctx, targetPaths(params), options, async (item) => {
-      for await (const line of engine.readLines(item, options)) await ctx.write(line);
+      const readCount = params.ReadCount === undefined ? 1 : Number(params.ReadCount);
+      if (readCount === 1 || options.raw) {
+        for await (const line of engine.readLines(item, options)) await ctx.write(line);
+        return;
+      }
+
+      // -ReadCount N: arrays of N lines (the last may be shorter); 0 or less: one array.
+      let batch: string[] = [];
+      for await (const line of engine.readLines(item, options)) {
+        batch.push(line);
+        if (readCount > 0 && batch.length === readCount) {
+          await ctx.write(batch);
+          batch = [];
+        }
+      }
+
+      if (batch.length > 0) await ctx.write(batch);
     });
   },
 };
