@@ -108,7 +108,7 @@ export function createMemoryProvider(): Provider {
         size: bytes.length,
         md5: md5(bytes),
         lastWriteTime: node.modified,
-        open: async (offset = 0) => Readable.from([bytes.subarray(offset)]),
+        open: async (offset = 0, signal) => Readable.from([bytes.subarray(offset)], { signal }),
       };
     },
 
