@@ -8,6 +8,7 @@ export interface Extent {
 }
 
 export type Statement =
+  | ChainNode
   | PipelineNode
   | AssignmentNode
   | IfNode
@@ -19,6 +20,15 @@ export type Statement =
   | FunctionNode
   | FlowNode
   | TryNode;
+
+/** `a && b`, `a || b`: the right side runs depending on whether the left succeeded. */
+export interface ChainNode {
+  type: 'Chain';
+  left: Statement;
+  operator: '&&' | '||';
+  right: Statement;
+  extent: Extent;
+}
 
 export interface PipelineNode {
   type: 'Pipeline';
@@ -178,6 +188,13 @@ export type Expression =
     }
   | { type: 'ScriptBlock'; body: ScriptBlockBody; extent: Extent }
   | { type: 'Binary'; operator: string; left: Expression; right: Expression; extent: Extent }
+  | {
+      type: 'Ternary';
+      condition: Expression;
+      ifTrue: Expression;
+      ifFalse: Expression;
+      extent: Extent;
+    }
   | { type: 'Unary'; operator: string; operand: Expression; postfix?: boolean; extent: Extent }
   | { type: 'Cast'; typeName: string; operand: Expression; extent: Extent }
   | { type: 'TypeLiteral'; typeName: string; extent: Extent }

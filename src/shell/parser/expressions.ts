@@ -43,7 +43,31 @@ export abstract class ExpressionParser extends Scanner {
     return { start, end };
   }
 
+  /** PowerShell 7's `a ?? b` and `cond ? a : b` sit below every other operator. */
   parseExpression(noComma = false): Expression {
+    const start = this.pos;
+    const left = this.parseLogical(noComma);
+    this.skipSpace();
+    if (this.peek() === '?' && this.peek(1) === '?' && this.peek(2) !== '=') {
+      this.pos += 2;
+      this.skipSpace(true);
+      const right = this.parseExpression(noComma);
+      return { type: 'Binary', operator: '??', left, right, extent: this.extentFrom(start) };
+    }
+    if (this.peek() === '?' && /\s/.test(this.peek(1))) {
+      this.pos += 1;
+      this.skipSpace(true);
+      const ifTrue = this.parseExpression(noComma);
+      this.skipSpace(true);
+      this.expect(':', "Missing ':' in the ternary expression.");
+      this.skipSpace(true);
+      const ifFalse = this.parseExpression(noComma);
+      return { type: 'Ternary', condition: left, ifTrue, ifFalse, extent: this.extentFrom(start) };
+    }
+    return left;
+  }
+
+  private parseLogical(noComma: boolean): Expression {
     const start = this.pos;
     let left = this.parseComparison(noComma);
     for (;;) {

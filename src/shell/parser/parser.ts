@@ -15,7 +15,7 @@ import { parseParamBlock, parseFunctionParams } from './params.js';
 import { isDoubleQuote, isSingleQuote } from './scanner.js';
 import { parseControlStatement } from './statements.js';
 
-const ASSIGNMENT = /^(=|\+=|-=|\*=|\/=|%=)(?!=)/;
+const ASSIGNMENT = /^(=|\+=|-=|\*=|\/=|%=|\?\?=)(?!=)/;
 const KEYWORDS = new Set([
   'if',
   'foreach',
@@ -98,7 +98,29 @@ export class Parser extends ExpressionParser {
     if (word && KEYWORDS.has(word) && this.atKeyword(word)) {
       return parseControlStatement(this, word, label);
     }
-    return this.parsePipeline();
+    return this.parseChain(this.parsePipeline());
+  }
+
+  /** `first && second || third`, left to right. */
+  private parseChain(first: Statement): Statement {
+    let left = first;
+    for (;;) {
+      this.skipSpace();
+      const op = this.startsWith('&&') ? '&&' : this.startsWith('||') ? '||' : undefined;
+      if (!op) return left;
+      this.pos += 2;
+      this.skipSpace(true);
+      if (this.atEnd || /[)};]/.test(this.peek()))
+        this.failAtEnd(`Missing expression after '${op}'.`);
+      const right = this.parsePipeline();
+      left = {
+        type: 'Chain',
+        left,
+        operator: op,
+        right,
+        extent: { start: left.extent.start, end: right.extent.end },
+      };
+    }
   }
 
   parsePipeline(): PipelineNode | AssignmentNode {

@@ -10,7 +10,10 @@ import { Hashtable, toNumber, toStr } from './values.js';
 /** `$x = …`, `$x += …`, `$obj.Prop = …`, `$a[1] = …`, `$env:X = …`, `[int]$n = …`. */
 export async function assign(ev: Evaluator, node: AssignmentNode, st: ExecState): Promise<void> {
   let value = await ev.valueOf(node.value, st);
-  if (node.operator !== '=') {
+  if (node.operator === '??=') {
+    const current = await ev.evaluate(node.target, st);
+    if (current !== null && current !== undefined) return;
+  } else if (node.operator !== '=') {
     const current = await ev.evaluate(
       node.target.type === 'Cast' ? node.target.operand : node.target,
       st,

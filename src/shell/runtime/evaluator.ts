@@ -1,5 +1,5 @@
 import { isAbortError, OperationCanceledError } from '../../core/errors.js';
-import type { Extent, Expression, Statement, SwitchNode, TryNode } from '../ast.js';
+import type { ChainNode, Extent, Expression, Statement, SwitchNode, TryNode } from '../ast.js';
 import { ErrorRecord, ThrownError, toError } from '../errors.js';
 import { toRegExp, wildcardToRegExp, areEqual } from './compare.js';
 import { evaluateExpression } from './expressions.js';
@@ -112,6 +112,8 @@ export class Evaluator {
     switch (statement.type) {
       case 'Pipeline':
         return runPipeline(this, statement, st, emit);
+      case 'Chain':
+        return this.runChain(statement, st, emit);
       case 'Assignment':
         return assign(this, statement, st);
       case 'If':
@@ -295,6 +297,23 @@ export class Evaluator {
       },
     });
     return out;
+  }
+
+  /** `a && b` / `a || b`: a statement-terminating error on the left counts as failure. */
+  private async runChain(node: ChainNode, st: ExecState, emit: Emit): Promise<void> {
+    try {
+      await this.runStatement(node.left, st, emit);
+    } catch (error) {
+      if (isFlowSignal(error) || isAbortError(error)) throw error;
+      const failure = this.wrap(error, node.left.extent, st);
+      if (failure.scriptTerminating || st.tryDepth > 0) throw failure;
+      this.remember(failure.record);
+      this.report(failure.record);
+      this.session.lastStatus = false;
+    }
+    if (this.session.lastStatus === (node.operator === '&&')) {
+      await this.runStatement(node.right, st, emit);
+    }
   }
 
   private async runTry(node: TryNode, st: ExecState, emit: Emit): Promise<void> {

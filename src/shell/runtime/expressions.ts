@@ -6,7 +6,7 @@ import { getMember, invokeMethod, staticMember } from './members.js';
 import { binaryOperator, unaryOperator } from './operators.js';
 import type { ExecState } from './state.js';
 import { TypeRef } from './state.js';
-import { Hashtable, ScriptBlock, toNumber, toStr, unwrap } from './values.js';
+import { Hashtable, ScriptBlock, toBool, toNumber, toStr, unwrap } from './values.js';
 import { assignTo, readVariable } from './assign.js';
 
 /** Evaluates one expression node; failures are positioned at the innermost failing node. */
@@ -60,7 +60,15 @@ async function evaluateNode(ev: Evaluator, expr: Expression, st: ExecState): Pro
     case 'ScriptBlock':
       return new ScriptBlock(expr.body, st.source);
     case 'Binary':
+      if (expr.operator === '??') {
+        const left = await ev.evaluate(expr.left, st);
+        return left === null || left === undefined ? ev.evaluate(expr.right, st) : left;
+      }
       return binary(ev, expr, st);
+    case 'Ternary':
+      return toBool(await ev.evaluate(expr.condition, st))
+        ? ev.evaluate(expr.ifTrue, st)
+        : ev.evaluate(expr.ifFalse, st);
     case 'Unary':
       return unary(ev, expr, st);
     case 'Cast': {
