@@ -82,8 +82,14 @@ export class Jottacloud {
   username(signal?: AbortSignal): Promise<string> {
     if (this.auth.type === 'basic') return Promise.resolve(this.auth.username);
 
-    this.user ??= fetchCustomerUsername(this.transport, this.baseUrl, undefined, signal);
-    this.user.catch(() => (this.user = undefined));
+    if (!this.user) {
+      const user = fetchCustomerUsername(this.transport, this.baseUrl, undefined, signal);
+      // A failed look-up (offline, cancelled) is not remembered: the next call asks again.
+      user.catch(() => {
+        if (this.user === user) this.user = undefined;
+      });
+      this.user = user;
+    }
     return this.user;
   }
 
