@@ -187,6 +187,27 @@ export const changeCases: ConformanceCase[] = [
     },
   },
   {
+    name: 'a public link downloads the file until it is unlinked (copyurl of the link)',
+    async run(context) {
+      await uploadSmallFiles(context, 'public', { 'p.txt': 'public bytes\n' });
+      const link = await context.harness.rclone(['link', 'remote:public/p.txt']);
+      expectSuccess(link, 'link');
+      const url = link.stdout.trim();
+
+      const fetchLink = (to: string) =>
+        context.harness.rclone(['copyurl', '--retries', '1', url, `remote:public/${to}`]);
+      expectSuccess(await fetchLink('copy.txt'), 'copyurl of the public link');
+      const cat = await context.harness.rclone(['cat', 'remote:public/copy.txt']);
+      expect(cat.stdout).toBe('public bytes\n');
+
+      const unlink = ['link', '--unlink', 'remote:public/p.txt'];
+      expectSuccess(await context.harness.rclone(unlink), 'link --unlink');
+      const afterUnlink = await fetchLink('again.txt');
+      expect(afterUnlink.code, 'copyurl after unlink').not.toBe(0);
+      expect(afterUnlink.stderr).toMatch(/404/);
+    },
+  },
+  {
     name: 'touch creates an empty file and sets the time of an existing one',
     async run(context) {
       expectSuccess(await context.harness.rclone(['touch', 'remote:touching/new.txt']), 'touch');

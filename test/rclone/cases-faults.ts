@@ -80,20 +80,3 @@ export const faultCases: ConformanceCase[] = [
     },
   },
 ];
-
-/** Cases for features the local server does not serve (listed in SERVER_GAPS). */
-export const missingFeatureCases: ConformanceCase[] = [
-  {
-    name: 'a public link downloads the file (copyurl of the link)',
-    async run(context) {
-      await uploadSmallFiles(context, 'public', { 'p.txt': 'public bytes\n' });
-      const link = await context.harness.rclone(['link', 'remote:public/p.txt']);
-      expectSuccess(link, 'link');
-
-      const fetchLink = ['copyurl', '--retries', '1', link.stdout.trim(), 'remote:public/copy.txt'];
-      expectSuccess(await context.harness.rclone(fetchLink), 'copyurl of the public link');
-      const cat = await context.harness.rclone(['cat', 'remote:public/copy.txt']);
-      expect(cat.stdout).toBe('public bytes\n');
-    },
-  },
-];
