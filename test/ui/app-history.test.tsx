@@ -30,6 +30,21 @@ describe('App history', () => {
     await app.frame(() => line(app) === '');
   });
 
+  it('F8 and Shift+F8 walk the entries that start with the text before the cursor', async () => {
+    const app = await renderApp((host) => new TestShell(host), {
+      history: ['cd /a', 'ls', 'cd /b', 'pwd'],
+    });
+    await app.press('cd', '\u001B[19~');
+    await app.frame(() => line(app) === 'cd /b');
+    await app.press('\u001B[19~');
+    await app.frame(() => line(app) === 'cd /a');
+    await app.press('\u001B[19~');
+    await app.press('\u001B[19;2~');
+    await app.frame(() => line(app) === 'cd /b');
+    await app.press('X');
+    await app.frame(() => line(app) === 'cdX /b');
+  });
+
   it('keeps the unfinished draft while browsing', async () => {
     const app = await renderApp((host) => new TestShell(host), { history: ['ls'] });
     await app.press('my dra', KEY.up);

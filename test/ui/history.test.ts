@@ -48,6 +48,17 @@ describe('history reducer', () => {
     expect(historyText(state)).toBe('my draft');
   });
 
+  it('searches by prefix in both directions, case-insensitively', () => {
+    const state = run(EMPTY_HISTORY, { type: 'load', entries: ['Get-Item', 'ls', 'get-content'] });
+    const back = run(state, { type: 'search', prefix: 'GET', current: 'GET', step: -1 });
+    expect(historyText(back)).toBe('get-content');
+    const older = run(back, { type: 'search', prefix: 'GET', current: 'x', step: -1 });
+    expect(historyText(older)).toBe('Get-Item');
+    expect(run(older, { type: 'search', prefix: 'GET', current: 'x', step: -1 })).toBe(older);
+    const none = run(state, { type: 'search', prefix: 'zz', current: 'zz', step: -1 });
+    expect(none).toBe(state);
+  });
+
   it('forgets edits once a line is accepted', () => {
     let state = run(loaded, { type: 'previous', current: 'draft' });
     state = run(state, { type: 'add', line: 'four' });

@@ -76,6 +76,8 @@ describe('key bindings', () => {
     ['\u0012', 'ReverseSearchHistory'],
     ['\u001B', 'RevertLine'],
     ['\u0019', 'Yank'],
+    ['\u001B[19~', 'HistorySearchBackward'],
+    ['\u001B[19;2~', 'HistorySearchForward'],
     ['\u001F', 'Undo'],
     ['\u001A', 'Undo'],
   ];

@@ -29,6 +29,8 @@ export type Command =
   | 'ClearScreen'
   | 'ReverseSearchHistory'
   | 'RevertLine'
+  | 'HistorySearchBackward'
+  | 'HistorySearchForward'
   | 'Yank'
   | 'Undo';
 
@@ -84,6 +86,8 @@ export const DEFAULT_BINDINGS: Readonly<Record<Command, readonly KeySpec[]>> = {
   ClearScreen: [{ name: 'l', ctrl: true }],
   ReverseSearchHistory: [{ name: 'r', ctrl: true }],
   RevertLine: [{ name: 'escape' }],
+  HistorySearchBackward: [{ name: 'f8' }],
+  HistorySearchForward: [{ name: 'f8', shift: true }],
   Yank: [{ name: 'y', ctrl: true }],
   Undo: [
     { name: '_', ctrl: true },

@@ -39,6 +39,7 @@ const CSI_TILDE_KEYS: Record<string, string> = {
   '6': 'pagedown',
   '7': 'home',
   '8': 'end',
+  '19': 'f8',
   '200': 'paste-start',
   '201': 'paste-end',
 };

@@ -57,6 +57,21 @@ function run(session: InteractiveSession, command: Command): void {
       return session.cancelLine();
     case 'ClearScreen':
       return session.clearScreen();
+    case 'HistorySearchBackward':
+    case 'HistorySearchForward': {
+      // F8: the previous entry starting with the text before the cursor; the cursor stays put.
+      const prefix = editor.text.slice(0, editor.cursor);
+      const step = command === 'HistorySearchBackward' ? -1 : 1;
+      session.history({ type: 'search', prefix, current: editor.text, step });
+      if (session.getState().history !== history) {
+        session.edit({
+          type: 'set',
+          text: historyText(session.getState().history),
+          cursor: editor.cursor,
+        });
+      }
+      return;
+    }
     case 'Yank':
       return session.yank();
     case 'Undo':

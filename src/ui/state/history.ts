@@ -18,7 +18,8 @@ export type HistoryAction =
   | { type: 'next'; current: string }
   | { type: 'add'; line: string; limit?: number }
   | { type: 'load'; entries: readonly string[] }
-  | { type: 'rewind' };
+  | { type: 'rewind' }
+  | { type: 'search'; prefix: string; current: string; step: -1 | 1 };
 
 /** PSReadLine keeps 4096; a thousand lines is plenty for a cloud shell and loads instantly. */
 export const DEFAULT_HISTORY_LIMIT = 1000;
@@ -43,8 +44,8 @@ export function addEntry(
   return kept.slice(Math.max(0, kept.length - limit));
 }
 
-function move(state: HistoryState, current: string, step: -1 | 1): HistoryState {
-  const index = state.index + step;
+function move(state: HistoryState, current: string, step: -1 | 1, to?: number): HistoryState {
+  const index = to ?? state.index + step;
   if (index < 0 || index > state.entries.length) return state;
 
   return { ...state, index, edits: { ...state.edits, [state.index]: current } };
@@ -56,6 +57,16 @@ export function historyReducer(state: HistoryState, action: HistoryAction): Hist
       return move(state, action.current, -1);
     case 'next':
       return move(state, action.current, 1);
+    case 'search': {
+      const prefix = action.prefix.toLowerCase();
+      let index = state.index + action.step;
+      while (index >= 0 && index < state.entries.length) {
+        if (state.entries[index].toLowerCase().startsWith(prefix)) break;
+        index += action.step;
+      }
+      if (index < 0 || index >= state.entries.length) return state;
+      return move(state, action.current, action.step, index);
+    }
     case 'add': {
       const entries = addEntry(state.entries, action.line, action.limit);
       return { entries, index: entries.length, edits: {} };
