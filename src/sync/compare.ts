@@ -1,3 +1,4 @@
+import { isAbortError } from '../core/errors.js';
 import { md5Of } from '../provider/copy.js';
 import { callProvider, contextFor, type OperationOptions } from '../provider/provider-call.js';
 import type { ResolvedItem } from '../provider/item-path.js';
@@ -34,8 +35,21 @@ export async function compareFiles(
   }
 
   const ours = sourceMd5 ?? (await hashItem(source, options));
-  const theirs = destination.item.md5 ?? (await hashItem(destination, options));
+  const theirs = destination.item.md5 ?? (await destinationMd5(destination, options));
   return { same: ours !== undefined && ours === theirs, sourceMd5: ours };
+}
+
+/**
+ * A destination file that cannot be read (a Jottacloud file whose upload never completed) is
+ * not the source's content: it is sent again, which repairs it. Ctrl+C still stops the run.
+ */
+async function destinationMd5(destination: ResolvedItem, options: OperationOptions) {
+  try {
+    return await hashItem(destination, options);
+  } catch (error) {
+    if (isAbortError(error) || options.signal?.aborted) throw error;
+    return undefined;
+  }
 }
 
 /** Size of a leaf, from the item or its Length property. */

@@ -1,3 +1,4 @@
+import { isAbortError } from '../core/errors.js';
 import { liveItem } from '../provider/globber.js';
 import { childOf, type ItemPath, type ResolvedItem } from '../provider/item-path.js';
 import { throwIfAborted } from '../provider/provider-call.js';
@@ -82,7 +83,8 @@ class Planner {
   /** Pairs each source item with the destination item of the same key. */
   async matchSource(sources: readonly TreeEntry[], destinations: readonly TreeEntry[]) {
     const byKey = new Map(destinations.map((entry) => [entry.key, entry]));
-    const files = sources.filter((entry) => !entry.item.isContainer).length;
+    const isLeaf = (entry: TreeEntry | undefined) => entry !== undefined && !entry.item.isContainer;
+    const files = sources.filter((entry) => isLeaf(entry) && isLeaf(byKey.get(entry.key))).length;
     let compared = 0;
 
     for (const entry of sources) {
@@ -135,9 +137,18 @@ class Planner {
       return;
     }
 
-    const { same, sourceMd5 } = await compareFiles(entry, existing, this.options);
-    if (same) this.skipped++;
-    else this.transfers.push({ kind: 'update', ...transfer, md5: sourceMd5 });
+    let comparison: Awaited<ReturnType<typeof compareFiles>>;
+    try {
+      comparison = await compareFiles(entry, existing, this.options);
+    } catch (error) {
+      // A source file that cannot be read is one failed item, not a failed sync.
+      if (isAbortError(error) || this.options.signal?.aborted) throw error;
+      this.problem(error instanceof Error ? error : new Error(String(error)), entry);
+      return;
+    }
+
+    if (comparison.same) this.skipped++;
+    else this.transfers.push({ kind: 'update', ...transfer, md5: comparison.sourceMd5 });
   }
 
   /** Destination items the source lacks; a folder goes whole unless it holds excluded items. */

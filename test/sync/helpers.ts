@@ -7,7 +7,7 @@ import { Jottacloud, MemoryTokenStore, loginWithToken } from '../../src/jfs/inde
 import { ProviderEngine } from '../../src/provider/index.js';
 import { contextFor } from '../../src/provider/provider-call.js';
 import type { ProgressEvent } from '../../src/provider/types.js';
-import { startServer } from '../../src/server/index.js';
+import { startServer, type RunningServer } from '../../src/server/index.js';
 import type { CmdletContext, Host, SessionApi } from '../../src/shell/api.js';
 import { syncCmdlets } from '../../src/shell/cmdlets/sync/index.js';
 
@@ -18,6 +18,8 @@ import { syncCmdlets } from '../../src/shell/cmdlets/sync/index.js';
  */
 export interface SyncFixture {
   engine: ProviderEngine;
+  server: RunningServer;
+  client: Jottacloud;
   /** A temp folder for the local side. */
   local: string;
   /** Requests seen by the server since the last reset: `POST /files/v1/upload/…` etc. */
@@ -57,6 +59,8 @@ export async function startSyncFixture(): Promise<SyncFixture> {
   const count = (prefix: string) => requests.filter((line) => line.startsWith(prefix)).length;
   fixture = {
     engine,
+    server,
+    client,
     local,
     requests,
     uploads: () => count('POST /files/v1/upload/'),

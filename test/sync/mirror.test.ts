@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -206,5 +207,62 @@ describe('Sync-Item from the local disk to JAFS:', () => {
       'i',
     );
     expect((await stat(join(source, 'sub/b.txt'))).isDirectory()).toBe(true);
+  });
+
+  it('counts a failed upload, sends the other files, and repairs it on the next run', async () => {
+    const source = join(fx.local, 'flaky');
+    const large = randomBytes(300_000);
+    await writeTree(source, { 'b.txt': 'bee', 'c.txt': 'sea' });
+    await writeFile(join(source, 'a-large.bin'), large);
+    const destination = 'JAFS:\\Jotta\\Archive\\flaky';
+
+    // The small files' content is on the server already (allocate dedupes them: no upload
+    // request), while every upload request fails: only the large file is affected.
+    await runSync(fx.engine, {
+      Path: source,
+      Destination: 'JAFS:\\Jotta\\Sync\\seed',
+      Exclude: '*.bin',
+    });
+    const fault = fx.server.faults.add({ path: '/files/v1/upload/', status: 500, times: 1000 });
+    const broken = await runSync(fx.engine, { Path: source, Destination: destination });
+    fault.remove();
+    expect(broken.thrown).toBeUndefined();
+    expect(broken.summary).toMatchObject({ Copied: 2, Failed: 1 });
+    expect(messages(broken.errors)[0]).toContain('a-large.bin');
+    expect(await treeOf(fx.engine, destination)).toEqual(['b.txt', 'c.txt']);
+
+    const repaired = await runSync(fx.engine, { Path: source, Destination: destination });
+    expect(repaired.errors).toEqual([]);
+    expect(repaired.summary).toMatchObject({ Copied: 1, Skipped: 2, Failed: 0 });
+    expect((await readBytes(fx.engine, `${destination}\\a-large.bin`)).equals(large)).toBe(true);
+  });
+
+  it('sends again a destination file whose upload never completed (it cannot be read)', async () => {
+    const source = join(fx.local, 'unfinished');
+    const bytes = randomBytes(120_000);
+    await mkdir(source);
+    await writeFile(join(source, 'x.bin'), bytes);
+
+    // Another client's upload of the same path died half-way: only an INCOMPLETE revision.
+    const fault = fx.server.faults.add({
+      path: '/files/v1/upload/',
+      resetAfterRequestBytes: 50_000,
+      times: 1000,
+    });
+    const upload = fx.client.upload('/Jotta/Archive/unfinished/x.bin', {
+      size: bytes.length,
+      open: async () => Readable.from([bytes]),
+    });
+    await expect(upload).rejects.toThrow();
+    fault.remove();
+
+    const run = await runSync(fx.engine, {
+      Path: source,
+      Destination: 'JAFS:\\Jotta\\Archive\\unfinished',
+    });
+    expect(run.errors).toEqual([]);
+    expect(run.summary).toMatchObject({ Updated: 1, Failed: 0 });
+    const copied = await readBytes(fx.engine, 'JAFS:\\Jotta\\Archive\\unfinished\\x.bin');
+    expect(copied.equals(bytes)).toBe(true);
   });
 });
