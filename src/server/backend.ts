@@ -4,6 +4,7 @@ import type { AccountStore } from './store/accounts.js';
 import type { BlobStore } from './store/blobs.js';
 import type { RevisionStore } from './store/revisions.js';
 import type { TokenStore } from './store/tokens.js';
+import type { DeviceStore } from './store/devices.js';
 import type { DeviceRow, NodeRow, TreeStore } from './store/tree.js';
 import type { FaultInjector } from './faults.js';
 import type { ResolvedServerOptions } from './options.js';
@@ -13,6 +14,7 @@ export interface Backend {
   db: Database.Database;
   accounts: AccountStore;
   tokens: TokenStore;
+  devices: DeviceStore;
   tree: TreeStore;
   revisions: RevisionStore;
   blobs: BlobStore;

@@ -14,6 +14,7 @@ import {
 import { createRequestHandler } from './router.js';
 import { AccountStore } from './store/accounts.js';
 import { BlobStore } from './store/blobs.js';
+import { DeviceStore } from './store/devices.js';
 import { acquireDataDirLock } from './store/lock.js';
 import { RevisionStore } from './store/revisions.js';
 import { openDatabase } from './store/schema.js';
@@ -39,6 +40,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       db,
       accounts,
       tokens,
+      devices: new DeviceStore(db),
       tree: new TreeStore(db),
       revisions: new RevisionStore(db),
       blobs: new BlobStore(resolved.dataDir),

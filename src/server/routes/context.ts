@@ -29,7 +29,7 @@ export function checkOwner(request: JfsRequest): void {
 }
 
 export function requireDevice(request: JfsRequest): DeviceRow {
-  const device = request.backend.tree.device(request.account.id, request.names[1]);
+  const device = request.backend.devices.device(request.account.id, request.names[1]);
   if (!device) throw noSuchDevice(`/${request.names.slice(0, 2).join('/')}`);
   return device;
 }

@@ -241,7 +241,7 @@ function parseDestination(
   if (parts[0].toLowerCase() !== request.account.username.toLowerCase())
     throw accessDenied(`Access denied for /${parts[0]}`);
 
-  const device = request.backend.tree.device(request.account.id, parts[1]);
+  const device = request.backend.devices.device(request.account.id, parts[1]);
   if (!device) throw noSuchDevice(`/${parts.slice(0, 2).join('/')}`);
   return { device, names: parts.slice(2) };
 }

@@ -88,7 +88,7 @@ function sendView(request: JfsRequest, view: string): void {
   }
   const located = files.map((node) => ({
     account,
-    device: backend.tree.deviceById(node.device_id),
+    device: backend.devices.byId(node.device_id),
     node,
   }));
   const total = view === 'latest' ? latestCount(request) : located.length;

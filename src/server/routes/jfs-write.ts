@@ -40,7 +40,7 @@ async function deviceCommand(request: JfsRequest): Promise<void> {
     const device = requireDevice(request);
     if (device.type === 'JOTTA')
       throw invalidArgument('The built-in device Jotta cannot be deleted');
-    const blobs = backend.db.transaction(() => backend.tree.deleteDevice(device))();
+    const blobs = backend.db.transaction(() => backend.devices.remove(device))();
     await collectBlobs(backend, blobs);
     sendXml(res, 200, userElement(backend, account));
     return;
@@ -52,8 +52,8 @@ async function deviceCommand(request: JfsRequest): Promise<void> {
     throw invalidArgument(`Unknown device type ${type}`);
   // JaFS: 201 Created even when the device exists (the existing one is returned unchanged).
   const device =
-    backend.tree.device(account.id, names(request)[1]) ??
-    backend.tree.createDevice(account.id, names(request)[1], type.toUpperCase());
+    backend.devices.device(account.id, names(request)[1]) ??
+    backend.devices.create(account.id, names(request)[1], type.toUpperCase());
   sendXml(res, 201, deviceDocument(backend, account, device, false));
 }
 

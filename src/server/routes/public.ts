@@ -41,7 +41,7 @@ export function publicDownload(
     );
   }
 
-  const device = backend.tree.deviceById(node.device_id);
+  const device = backend.devices.byId(node.device_id);
   const names = [account.username, device.name, ...backend.tree.ancestorNames(node), node.name];
   const request: JfsRequest = { backend, req, res, account, names, query: new URLSearchParams() };
   download(request, { account, device, node });

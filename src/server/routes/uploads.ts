@@ -8,6 +8,7 @@ import { originOf, readSmallBody, validateNames } from '../http/request.js';
 import { sendJson, sendXml } from '../http/respond.js';
 import type { Account } from '../store/accounts.js';
 import { BUILTIN_DEVICE } from '../store/accounts.js';
+import type { DeviceRow } from '../store/tree.js';
 import { allocate, receive, settleEmpty, type UploadOutcome } from '../upload-machine.js';
 import { fileElement } from '../xml/documents.js';
 import { serverUrl } from './identity.js';
@@ -91,7 +92,7 @@ export async function uploadEndpoint(
     );
   }
   sendJson(res, 200, {
-    path: `/jfs/${backend.tree.deviceById(outcome.node.device_id).name}/${[...backend.tree.ancestorNames(outcome.node), outcome.node.name].join('/')}`,
+    path: `/jfs/${backend.devices.byId(outcome.node.device_id).name}/${[...backend.tree.ancestorNames(outcome.node), outcome.node.name].join('/')}`,
     content_id: outcome.revision.blob,
     bytes: outcome.revision.size,
     md5: outcome.revision.md5,
@@ -106,7 +107,7 @@ export function sendUploadDocument(
   account: Account,
   outcome: UploadOutcome,
 ): void {
-  const device = backend.tree.deviceById(outcome.node.device_id);
+  const device = backend.devices.byId(outcome.node.device_id);
   const node = backend.tree.node(outcome.node.id);
   sendXml(
     res,
@@ -133,7 +134,7 @@ function allocatePath(
   backend: Backend,
   account: Account,
   path: string,
-): { device: ReturnType<Backend['tree']['deviceById']>; names: string[] } {
+): { device: DeviceRow; names: string[] } {
   const parts = path.split('/').filter((p) => p !== '');
   if (parts[0] === 'jfs' && path.startsWith('/jfs/')) parts.shift();
   else parts.unshift(BUILTIN_DEVICE);
@@ -141,7 +142,7 @@ function allocatePath(
     throw invalidArgument(`Allocate path ${path} must name a device, a mount point and a file`);
 
   validateNames(parts, path, backend.options.quirks);
-  const device = backend.tree.device(account.id, parts[0]);
+  const device = backend.devices.device(account.id, parts[0]);
   if (!device) throw noSuchDevice(`/${account.username}/${parts[0]}`);
   return { device, names: parts.slice(1) };
 }

@@ -49,48 +49,6 @@ export class TreeStore {
     this.#db = db;
   }
 
-  devices(accountId: number): DeviceRow[] {
-    return this.#db
-      .prepare('SELECT * FROM devices WHERE account_id = ? ORDER BY name_key')
-      .all(accountId) as DeviceRow[];
-  }
-
-  device(accountId: number, name: string): DeviceRow | undefined {
-    return this.#db
-      .prepare('SELECT * FROM devices WHERE account_id = ? AND name_key = ?')
-      .get(accountId, fold(name)) as DeviceRow | undefined;
-  }
-
-  deviceById(id: number): DeviceRow {
-    return this.#db.prepare('SELECT * FROM devices WHERE id = ?').get(id) as DeviceRow;
-  }
-
-  createDevice(accountId: number, name: string, type: string): DeviceRow {
-    this.#db
-      .prepare('INSERT INTO devices (account_id, name, name_key, type, sid) VALUES (?, ?, ?, ?, ?)')
-      .run(accountId, name, fold(name), type, randomUUID());
-    return this.device(accountId, name) as DeviceRow;
-  }
-
-  /** Removes a device with everything in it; returns the blob hashes that lost a reference. */
-  deleteDevice(device: DeviceRow): string[] {
-    const blobs = this.#db
-      .prepare(
-        `SELECT DISTINCT r.blob FROM revisions r JOIN nodes n ON n.id = r.node_id
-         WHERE n.device_id = ? AND r.blob IS NOT NULL`,
-      )
-      .pluck()
-      .all(device.id) as string[];
-    this.#db
-      .prepare('DELETE FROM revisions WHERE node_id IN (SELECT id FROM nodes WHERE device_id = ?)')
-      .run(device.id);
-    // Parent links inside the device are checked at commit, when they are all gone.
-    this.#db.pragma('defer_foreign_keys = ON');
-    this.#db.prepare('DELETE FROM nodes WHERE device_id = ?').run(device.id);
-    this.#db.prepare('DELETE FROM devices WHERE id = ?').run(device.id);
-    return blobs;
-  }
-
   exists(id: number): boolean {
     return this.#db.prepare('SELECT 1 FROM nodes WHERE id = ?').get(id) !== undefined;
   }

@@ -97,7 +97,7 @@ export function folderDocument(backend: Backend, at: Located, listing: boolean):
 export function trashDocument(backend: Backend, account: Account, jotta: DeviceRow): XmlElement {
   const entries = backend.tree.trashEntries(account.id).map((node) => ({
     account,
-    device: backend.tree.deviceById(node.device_id),
+    device: backend.devices.byId(node.device_id),
     node,
   }));
   const folders = entries.filter((e) => e.node.kind !== 'file');

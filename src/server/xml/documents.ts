@@ -151,7 +151,7 @@ export function deviceHead(backend: Backend, device: DeviceRow): XmlElement[] {
 }
 
 export function userElement(backend: Backend, account: Account): XmlElement {
-  const devices = backend.tree.devices(account.id);
+  const devices = backend.devices.all(account.id);
   return {
     name: 'user',
     attrs: rootAttrs(backend),
