@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -13,6 +13,9 @@ import {
 } from './conformance-context.js';
 import { errorLines, expectSuccess, md5Hex, parseMd5Sum } from './fixtures.js';
 import { revisionNumbers } from './jfs-peek.js';
+
+/** A second session on Jotta/Archive (its own login), for concurrent writers. */
+export const TWIN_REMOTE = { name: 'twin', device: 'Jotta', mountpoint: 'Archive' };
 
 /** A backup device and mount point with spaces in their names (bug-log B25). */
 export const LAPTOP_REMOTE = {
@@ -150,6 +153,26 @@ export const fidelityCases: ConformanceCase[] = [
       const sums = await context.harness.rclone(['md5sum', '--fast-list', 'remote:many']);
       expectSuccess(sums, 'md5sum remote:many');
       expect(parseMd5Sum(sums.stdout)).toEqual(expected);
+    },
+  },
+  {
+    name: 'two sessions uploading one path at once leave one whole version',
+    async run(context) {
+      const first = randomBytes(8 * 1024 * 1024);
+      const second = randomBytes(8 * 1024 * 1024);
+      const [a, b] = await Promise.all([
+        context.harness.rclone(['rcat', 'remote:race/same.bin'], { input: first }),
+        context.harness.rclone(['rcat', 'twin:race/same.bin'], { input: second }),
+      ]);
+      expectSuccess(a, 'rcat by the first session');
+      expectSuccess(b, 'rcat by the second session');
+
+      const sums = await context.harness.rclone(['md5sum', 'remote:race']);
+      const listed = parseMd5Sum(sums.stdout).get('same.bin');
+      expect([md5Hex(first), md5Hex(second)]).toContain(listed);
+      const local = join(context.harness.workDir, 'race-same.bin');
+      expectSuccess(await context.harness.rclone(['copyto', 'remote:race/same.bin', local]), 'get');
+      expect(md5Hex(await readFile(local))).toBe(listed);
     },
   },
   {

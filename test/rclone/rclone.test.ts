@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startServer, type RunningServer } from '../../src/server/index.js';
 import { conformanceCases, type ConformanceContext } from './conformance-cases.js';
-import { LAPTOP_REMOTE } from './cases-fidelity.js';
+import { LAPTOP_REMOTE, TWIN_REMOTE } from './cases-fidelity.js';
 import { writeConformanceTree } from './fixtures.js';
 import { rcloneInstalled, startRcloneHarness, type RcloneHarness } from './harness.js';
 import { openJfsPeek } from './jfs-peek.js';
@@ -38,7 +38,7 @@ describe.skipIf(!INSTALLED)('rclone 1.60 jottacloud back-end against the local s
       serverUrl: server.url,
       server,
       username: USERNAME,
-      extraRemotes: [LAPTOP_REMOTE],
+      extraRemotes: [LAPTOP_REMOTE, TWIN_REMOTE],
     });
 
     const localTree = join(harness.workDir, 'tree');
