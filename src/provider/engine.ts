@@ -8,6 +8,13 @@ import { copyItem, type CopyOptions } from './copy.js';
 import * as content from './content.js';
 import { ListingCache, completionsAmong, splitPartial } from './completion.js';
 import { toPipelineObject } from './pipeline-object.js';
+import { capabilitiesOf } from './capabilities.js';
+import { getItem } from './globber.js';
+import { callProvider } from './provider-call.js';
+import { itemPath } from './item-path.js';
+import type { DriveInfo, DriveSpace, Provider } from './types.js';
+
+const NEVER = new AbortController().signal;
 import { ProviderOperationError, RemoveItemInUseError } from './errors.js';
 
 export { locationInfo } from './session-state.js';
@@ -20,6 +27,35 @@ export { locationInfo } from './session-state.js';
  */
 export class ProviderEngine extends SessionState implements EngineApi {
   private readonly listings = new ListingCache();
+
+  // ----- queries -----
+
+  /** Capability names of a provider, derived from the methods it implements. */
+  capabilities(provider: Provider): string[] {
+    return capabilitiesOf(provider);
+  }
+
+  /** Used and free bytes, when the provider can tell; empty otherwise or on failure. */
+  async driveSpace(drive: DriveInfo, signal: AbortSignal = NEVER): Promise<DriveSpace> {
+    if (!drive.provider.driveSpace) return {};
+    const root = itemPath(drive, []);
+    return callProvider('GetDriveSpace', root, () => drive.provider.driveSpace!(drive, signal));
+  }
+
+  /** The item at a place, or undefined. */
+  tryGetItem(path: ItemPath, options: OperationOptions = {}) {
+    return getItem(path, options);
+  }
+
+  /** Test-Path's syntax check: the drive exists and the path parses. */
+  isValidPath(path: string): boolean {
+    try {
+      this.spec(path);
+      return true;
+    } catch {
+      return false;
+    }
+  }
 
   // ----- items -----
 

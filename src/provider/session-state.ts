@@ -1,12 +1,11 @@
 import type { LocationInfo } from './engine-api.js';
-import type { DriveDefinition, DriveInfo, DriveSpace, Provider } from './types.js';
+import type { DriveDefinition, DriveInfo, Provider } from './types.js';
 import { itemPath, type ItemPath, type ResolvedItem } from './item-path.js';
 import { DriveTable } from './drives.js';
 import { LocationState } from './locations.js';
 import { literalPathOf, resolveSpec, type PathSpec, type ResolveContext } from './resolver.js';
-import { getItem, globItems } from './globber.js';
-import { callProvider, type OperationOptions } from './provider-call.js';
-import { capabilitiesOf } from './capabilities.js';
+import { globItems } from './globber.js';
+import type { OperationOptions } from './provider-call.js';
 import {
   DriveInUseError,
   DriveNotFoundError,
@@ -70,10 +69,6 @@ export class SessionState {
     return this.table.provider(name);
   }
 
-  capabilities(provider: Provider): string[] {
-    return capabilitiesOf(provider);
-  }
-
   /** New-PSDrive: the provider validates the drive and attaches its state (a login). */
   async newDrive(
     providerName: string,
@@ -112,13 +107,6 @@ export class SessionState {
   /** A drive by name (case-insensitive); DriveNotFoundError otherwise. */
   getDrive(name: string): DriveInfo {
     return this.table.get(name);
-  }
-
-  /** Used and free bytes, when the provider can tell; empty otherwise or on failure. */
-  async driveSpace(drive: DriveInfo, signal: AbortSignal = NEVER): Promise<DriveSpace> {
-    if (!drive.provider.driveSpace) return {};
-    const root = itemPath(drive, []);
-    return callProvider('GetDriveSpace', root, () => drive.provider.driveSpace!(drive, signal));
   }
 
   // ----- locations -----
@@ -234,21 +222,6 @@ export class SessionState {
   ): Promise<ResolvedItem[]> {
     await this.pending;
     return globItems(this.spec(path), options.literal ?? false, options);
-  }
-
-  /** The item at a place, or undefined. */
-  tryGetItem(path: ItemPath, options: OperationOptions = {}) {
-    return getItem(path, options);
-  }
-
-  /** Test-Path's syntax check: the drive exists and the path parses. */
-  isValidPath(path: string): boolean {
-    try {
-      this.spec(path);
-      return true;
-    } catch {
-      return false;
-    }
   }
 
   private resolveContext(): ResolveContext {
