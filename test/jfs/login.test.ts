@@ -145,6 +145,22 @@ describe('personal login token sessions', () => {
     expect(refreshes()).toHaveLength(2);
   });
 
+  it('uses the token endpoint of a white-label realm for login and every refresh (B14)', async () => {
+    const server = await startTestServer({ realms: ['jottacloud', 'get'] });
+    const store = new MemoryTokenStore();
+    const login = await loginWithToken(server.issueLoginToken('alice', 'get'), {
+      store,
+      baseUrl: server.url,
+    });
+    expect(login.tokenEndpoint).toContain('/realms/get/');
+
+    await expireStored(store);
+    expect((await tokenClient(server, store).getUser()).username).toBe('alice');
+    const refreshed = (await store.load()) as StoredLogin;
+    expect(refreshed.tokenEndpoint).toBe(login.tokenEndpoint);
+    expect(refreshed.refreshToken).not.toBe(login.refreshToken);
+  });
+
   it('refuses to start without a stored login', async () => {
     const server = await startTestServer();
     const client = tokenClient(server, new FileTokenStore(join(await tempDir(), 'none.json')));
