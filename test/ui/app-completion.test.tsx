@@ -135,6 +135,7 @@ describe('App tab completion', () => {
     app.shell.completionGate = new Promise<void>((resolve) => (release = resolve));
 
     await app.press('Se', KEY.tab, KEY.tab);
+    await app.see('completing…');
     expect(app.shell.completions).toHaveLength(1);
     release();
     await app.frame(() => line(app) === 'Set-Location');

@@ -66,6 +66,17 @@ describe('App questions from the host', () => {
     expect(text.replace('answer=pw1', '')).not.toContain('pw1');
   });
 
+  it('keeps the mask while the cursor moves inside a secret answer', async () => {
+    const app = await renderApp((host) => new TestShell(host));
+    await app.press('ask secret', KEY.enter);
+    await app.see('Name:');
+    await app.press('abc', KEY.left, KEY.left);
+    await app.see('Name: ***');
+    await app.press('X', KEY.enter);
+    const text = await app.see('answer=aXbc');
+    expect(text).toContain('Name: ****\n');
+  });
+
   it('Ctrl+C during Read-Host cancels the question and the command', async () => {
     const app = await renderApp((host) => new TestShell(host));
     const outcome = new Promise<string>((resolve) => {

@@ -62,6 +62,7 @@ export function App({ session, color }: AppProps) {
         {atPrompt && (
           <EditorLine prompt={state.prompt} editor={state.editor} showCursor color={color} />
         )}
+        {atPrompt && completion.kind === 'loading' && <Text dimColor>{'  completing…'}</Text>}
         {atPrompt && search && (
           <Text>
             {searchLabel(search) + search.query}
