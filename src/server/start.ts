@@ -11,6 +11,7 @@ import {
   type ServerOptions,
   resolveOptions,
 } from './options.js';
+import { recover } from './recovery.js';
 import { createRequestHandler } from './router.js';
 import { AccountStore } from './store/accounts.js';
 import { BlobStore } from './store/blobs.js';
@@ -22,8 +23,8 @@ import { TokenStore } from './store/tokens.js';
 import { TreeStore } from './store/tree.js';
 
 /**
- * Starts the local JFS server: takes the data folder's lock, opens the metadata database, sweeps
- * what a crash may have left (partial files of no open upload, unreferenced blobs), seeds the
+ * Starts the local JFS server: takes the data folder's lock, opens the metadata database, repairs
+ * what a crash may have left (see recover: partial files, unreferenced blobs), seeds the
  * accounts and listens. Every path family of the real service is served from this one origin.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -52,10 +53,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     };
 
     await backend.blobs.init();
-    await backend.blobs.sweep(
-      (id) => backend.revisions.isOpen(id),
-      (md5) => backend.revisions.isBlobReferenced(md5),
-    );
+    await recover(backend);
     const addAccount = (seed: AccountSeed): void => {
       const account = accounts.ensure(seed.username, seed.password);
       if (seed.quotaBytes !== undefined) accounts.setQuota(account, seed.quotaBytes);

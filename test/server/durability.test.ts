@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../src/server/index.js';
 import { compileServer, spawnServer } from './child-server.js';
@@ -115,6 +116,60 @@ describe('durability', () => {
         await fetch(`${second.url}/jfs/${USER}`, { headers: { Authorization: auth } }),
       );
       expect(user.root.usage).toBe('4');
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('repairs the states a crash can leave between the disk and the database', async () => {
+    const dataDir = await tempDir();
+    const first = await startServer({ dataDir, accounts });
+    const allocate = async (url: string, path: string, content: Buffer) =>
+      (await (
+        await fetch(`${url}/files/v1/allocate`, {
+          method: 'POST',
+          headers: { Authorization: auth, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ path, bytes: content.length, md5: md5(content) }),
+        })
+      ).json()) as { upload_url: string; resume_pos: number; state: string };
+
+    // A: 1000 bytes recorded, but only 500 reached the disk.
+    const partial = randomBytes(4000);
+    const a = await allocate(first.url, '/jfs/Jotta/Archive/a.bin', partial);
+    await fetch(a.upload_url, {
+      method: 'POST',
+      headers: { Authorization: auth },
+      body: partial.subarray(0, 1000),
+    });
+    // B: all bytes moved into blobs/, but the crash came before the revision was marked COMPLETED.
+    const whole = randomBytes(3000);
+    const b = await allocate(first.url, '/jfs/Jotta/Archive/b.bin', whole);
+    await fetch(b.upload_url, { method: 'POST', headers: { Authorization: auth }, body: whole });
+    await first.close();
+
+    const partials = await readdir(join(dataDir, 'partial'));
+    await truncate(join(dataDir, 'partial', partials[0]), 500);
+    const db = new Database(join(dataDir, 'metadata.sqlite'));
+    db.prepare("UPDATE revisions SET state = 'INCOMPLETE', blob = NULL WHERE md5 = ?").run(
+      md5(whole),
+    );
+    db.close();
+
+    const second = await startServer({ dataDir });
+    try {
+      expect((await allocate(second.url, '/jfs/Jotta/Archive/a.bin', partial)).resume_pos).toBe(
+        500,
+      );
+      const file = await xml(
+        await fetch(`${second.url}/jfs/${USER}/Jotta/Archive/b.bin`, {
+          headers: { Authorization: auth },
+        }),
+      );
+      expect(file.root.currentRevision.state).toBe('COMPLETED');
+      const bytes = await fetch(`${second.url}/jfs/${USER}/Jotta/Archive/b.bin?mode=bin`, {
+        headers: { Authorization: auth },
+      });
+      expect(Buffer.from(await bytes.arrayBuffer()).equals(whole)).toBe(true);
     } finally {
       await second.close();
     }

@@ -103,6 +103,14 @@ export class BlobStore {
     await syncDirectory(this.#blobs);
   }
 
+  /** Bytes of a revision's partial file on disk (0 when there is none). */
+  async partialSize(revisionId: number): Promise<number> {
+    return stat(join(this.#partial, String(revisionId))).then(
+      (info) => info.size,
+      () => 0,
+    );
+  }
+
   async dropPartial(revisionId: number): Promise<void> {
     await rm(join(this.#partial, String(revisionId)), { force: true });
   }
