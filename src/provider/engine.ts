@@ -1,21 +1,25 @@
 import type { EngineApi, PathCompletion } from './engine-api.js';
-import { isSameOrBelow, NATIVE_DRIVE_NAME, type ItemPath, type ResolvedItem } from './item-path.js';
+import type { DriveInfo, DriveSpace, Provider } from './types.js';
+import {
+  isSameOrBelow,
+  itemPath,
+  NATIVE_DRIVE_NAME,
+  type ItemPath,
+  type ResolvedItem,
+} from './item-path.js';
 import { SessionState } from './session-state.js';
+import { getItem } from './globber.js';
 import { childItems, type ChildEntry, type ChildItemOptions } from './children.js';
-import type { OperationOptions } from './provider-call.js';
+import { callProvider, type OperationOptions } from './provider-call.js';
 import * as items from './item-operations.js';
 import { copyItem, type CopyOptions } from './copy.js';
 import * as content from './content.js';
 import { ListingCache, completionsAmong, splitPartial } from './completion.js';
 import { toPipelineObject } from './pipeline-object.js';
 import { capabilitiesOf } from './capabilities.js';
-import { getItem } from './globber.js';
-import { callProvider } from './provider-call.js';
-import { itemPath } from './item-path.js';
-import type { DriveInfo, DriveSpace, Provider } from './types.js';
+import { ProviderOperationError, RemoveItemInUseError } from './errors.js';
 
 const NEVER = new AbortController().signal;
-import { ProviderOperationError, RemoveItemInUseError } from './errors.js';
 
 export { locationInfo } from './session-state.js';
 
