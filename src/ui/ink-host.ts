@@ -4,6 +4,7 @@ import { PromptCancelledError } from './session/requests.js';
 import type { InteractiveSession } from './session/session.js';
 import { EMPTY_EDITOR } from './state/line-editor.js';
 
+/** What the Ink host needs to know about the terminal. */
 export interface InkHostOptions {
   /** Where the UI draws; its `columns` is read on every access so a resize reflows tables. */
   stdout: { columns?: number };

@@ -5,6 +5,7 @@ import { colorEnabled, createInkHost } from './ink-host.js';
 import { InteractiveSession } from './session/session.js';
 import { loadHistory, saveHistory } from './state/history-file.js';
 
+/** Options of startInteractive. */
 export interface StartInteractiveOptions {
   /** Builds the shell around the UI's host (the CLI creates the engine and the cmdlets). */
   createShell(host: Host): Shell | Promise<Shell>;

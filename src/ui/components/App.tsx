@@ -8,6 +8,7 @@ import { OutputLine } from './OutputLine.js';
 import { ProgressList } from './ProgressList.js';
 import { RequestPrompt } from './RequestPrompt.js';
 
+/** Props of App. */
 export interface AppProps {
   session: InteractiveSession;
   /** Colour the output kinds and the menu (off under NO_COLOR). */

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import type { CompletionMatch } from '../../shell/api.js';
 import { MENU_ROWS } from '../state/completion.js';
 
+/** Props of CompletionMenu: the active completion's matches and position. */
 export interface CompletionMenuProps {
   matches: readonly CompletionMatch[];
   index: number;

@@ -2,6 +2,7 @@ import { Text } from 'ink';
 import { highlight, type TokenKind } from '../state/highlight.js';
 import type { EditorState } from '../state/line-editor.js';
 
+/** Props of EditorLine. */
 export interface EditorLineProps {
   /** Shown before the first row; later rows get the `>> ` continuation prompt. */
   prompt: string;

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { formatProgress } from '../state/progress-format.js';
 import type { ProgressView } from '../state/ui-state.js';
 
+/** Props of ProgressList. */
 export interface ProgressListProps {
   progress: readonly ProgressView[];
   color: boolean;

@@ -31,6 +31,7 @@ const LAYERS: readonly Layer[] = [
   handleEditorKey,
 ];
 
+/** Hands `press` to the first layer that claims it. */
 export function routeKey(session: InteractiveSession, press: KeyPress): void {
   for (const layer of LAYERS) {
     if (layer(session, press)) return;

@@ -16,6 +16,7 @@ import type { EditorState } from './line-editor.js';
 /** Rows the menu shows at once; longer lists scroll. */
 export const MENU_ROWS = 8;
 
+/** Idle, waiting for the shell, or showing matches (cycling or in the menu). */
 export type CompletionState =
   | { readonly kind: 'idle' }
   | {
@@ -41,6 +42,7 @@ export type CompletionState =
       readonly filter: string;
     };
 
+/** What the keys and the lookup do to the completion. */
 export type CompletionAction =
   | { type: 'request'; id: number; menu: boolean; reverse: boolean }
   | { type: 'resolve'; id: number; completion: Completion }
@@ -53,11 +55,13 @@ export type CompletionAction =
   | { type: 'revert' }
   | { type: 'reset' };
 
+/** The editor and the completion, changed together. */
 export interface CompletionModel {
   readonly editor: EditorState;
   readonly completion: CompletionState;
 }
 
+/** No completion in progress. */
 export const IDLE: CompletionState = { kind: 'idle' };
 
 const QUOTES = new Set(["'", '"']);
@@ -159,6 +163,7 @@ function refilter(model: CompletionModel, state: ActiveState, filter: string): C
   return select({ ...model, completion: { ...narrowed, index: 0, scrollTop: 0 } }, 0, true);
 }
 
+/** The editor and completion after `action`. */
 export function completionReducer(
   model: CompletionModel,
   action: CompletionAction,

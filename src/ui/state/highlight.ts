@@ -15,6 +15,7 @@ export type TokenKind =
   | 'keyword'
   | 'plain';
 
+/** A coloured range `[start, end)` of the text. */
 export interface Span {
   start: number;
   end: number;

@@ -13,6 +13,7 @@ export interface HistoryState {
   readonly edits: Readonly<Record<number, string>>;
 }
 
+/** Moves through history (`current` is the text shown, kept as an edit), adds, loads. */
 export type HistoryAction =
   | { type: 'previous'; current: string }
   | { type: 'next'; current: string }
@@ -24,6 +25,7 @@ export type HistoryAction =
 /** PSReadLine keeps 4096; a thousand lines is plenty for a cloud shell and loads instantly. */
 export const DEFAULT_HISTORY_LIMIT = 1000;
 
+/** No entries, showing the draft. */
 export const EMPTY_HISTORY: HistoryState = { entries: [], index: 0, edits: {} };
 
 /** The text shown for the current position. */
@@ -51,6 +53,7 @@ function move(state: HistoryState, current: string, step: -1 | 1, to?: number): 
   return { ...state, index, edits: { ...state.edits, [state.index]: current } };
 }
 
+/** The history state after `action`. */
 export function historyReducer(state: HistoryState, action: HistoryAction): HistoryState {
   switch (action.type) {
     case 'previous':

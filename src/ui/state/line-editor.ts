@@ -10,6 +10,7 @@ export interface EditorState {
   readonly cursor: number;
 }
 
+/** One editing step, named after what the key does. */
 export type EditorAction =
   | { type: 'insert'; text: string }
   | { type: 'set'; text: string; cursor?: number }
@@ -29,6 +30,7 @@ export type EditorAction =
   | { type: 'line-up' }
   | { type: 'line-down' };
 
+/** An empty line. */
 export const EMPTY_EDITOR: EditorState = { text: '', cursor: 0 };
 
 /** Length of the code point that ends at `offset`. */
@@ -97,6 +99,7 @@ function verticalMove(state: EditorState, direction: -1 | 1): EditorState {
   return { text, cursor: Math.min(target.start + column, target.end) };
 }
 
+/** The line after `action`. */
 export function editorReducer(state: EditorState, action: EditorAction): EditorState {
   const { text, cursor } = state;
 

@@ -35,6 +35,7 @@ export function fractionDone(event: ProgressEvent): number | undefined {
   return undefined;
 }
 
+/** `[=====>    ]` for a fraction in [0, 1]. */
 export function progressBar(fraction: number, width = BAR_WIDTH): string {
   const filled = Math.min(width, Math.max(0, Math.round(fraction * width)));
   const head = filled < width && filled > 0 ? '>' : '';

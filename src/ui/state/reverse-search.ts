@@ -11,9 +11,11 @@ export interface SearchState {
   readonly failed: boolean;
 }
 
+/** Typing, Backspace, and Ctrl+R again (older match). */
 export type SearchAction =
   { type: 'type'; text: string } | { type: 'backspace' } | { type: 'older' };
 
+/** A search with nothing typed yet. */
 export const NEW_SEARCH: SearchState = { query: '', match: -1, failed: false };
 
 /** Newest entry at or before `from` that contains `query`, or -1. */
@@ -38,6 +40,7 @@ function searchFrom(
   return { query, match, failed: false };
 }
 
+/** The search state after `action`, over `entries` (oldest first). */
 export function searchReducer(
   entries: readonly string[],
   state: SearchState,

@@ -49,11 +49,13 @@ export type InputRequest =
       readonly showHelp: boolean;
     };
 
+/** A Ctrl+R search in progress. */
 export interface ActiveSearch extends SearchState {
   /** The line before Ctrl+R, restored by Escape or Ctrl+G. */
   readonly original: EditorState;
 }
 
+/** The whole UI snapshot. */
 export interface UiState {
   readonly prompt: string;
   readonly editor: EditorState;
