@@ -150,11 +150,26 @@ export class Transport {
   }
 
   /** Closes every pooled connection. */
-  async close(): Promise<void> {
+  /**
+   * Closes every pooled connection. Requests still running get a short grace period; a body
+   * nobody reads any more (an abandoned download) would otherwise keep close() waiting forever.
+   */
+  async close(graceMs = 2000): Promise<void> {
     this.closed = true;
     const pools = [...this.pools.values()];
     this.pools.clear();
-    await Promise.all(pools.map((pool) => pool.close()));
+
+    await Promise.all(
+      pools.map(async (pool) => {
+        let timer: NodeJS.Timeout | undefined;
+        const grace = new Promise<'late'>((resolve) => {
+          timer = setTimeout(() => resolve('late'), graceMs);
+        });
+        const outcome = await Promise.race([pool.close(), grace]);
+        clearTimeout(timer);
+        if (outcome === 'late') await pool.destroy();
+      }),
+    );
   }
 
   private async authorizationFor(request: JfsRequest): Promise<string | undefined> {

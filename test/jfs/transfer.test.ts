@@ -262,3 +262,17 @@ describe('uploads and downloads', () => {
     expect(await readdir(dir)).not.toContain('half.bin');
   });
 });
+
+describe('closing the client', () => {
+  it('closes even while a download nobody reads is still open', async () => {
+    const client = basicClient(await startTestServer());
+    const dir = await tempDir();
+    const { source } = await randomFile(dir, 4 * MB);
+    await client.upload('/Jotta/Archive/abandoned.bin', source);
+
+    const { stream } = await client.download('/Jotta/Archive/abandoned.bin');
+    const failed = new Promise((resolve) => stream.on('error', resolve));
+    await client.close();
+    expect(await failed).toBeInstanceOf(TransportError);
+  });
+});
