@@ -120,6 +120,14 @@ export function armResponseReset(res: ServerResponse, limit: number): void {
     sent += size;
     return write(chunk, ...rest);
   }) as ServerResponse['write'];
+
+  // `end(chunk)` would bypass the counting above; route its chunk through `write` first.
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    if (chunk === undefined || typeof chunk === 'function') return end(chunk, ...rest);
+    res.write(chunk as Buffer);
+    return res.destroyed ? res : end(...rest);
+  }) as ServerResponse['end'];
 }
 
 /** Runs a request under a matched rule: delay, resets, then the injected status. */

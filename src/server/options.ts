@@ -34,6 +34,13 @@ export interface QuirkOptions {
   rejectPercentNames?: boolean;
   /** Answer 404 for a name with a leading space (rclone#2744). @default false */
   rejectLeadingSpace?: boolean;
+  /**
+   * `mkDir` on a path whose folder is in the trash answers with that trashed folder (carrying
+   * `deleted`) and creates nothing, one reading of jottalib#155 (B29). By default a new live
+   * folder is made and the trashed one stays in the trash.
+   * @default false
+   */
+  mkDirReturnsTrashed?: boolean;
 }
 
 /** Options of {@link startServer}. */
@@ -111,6 +118,7 @@ export function resolveOptions(options: ServerOptions): ResolvedServerOptions {
       semicolonEndsSegment: options.quirks?.semicolonEndsSegment ?? false,
       rejectPercentNames: options.quirks?.rejectPercentNames ?? false,
       rejectLeadingSpace: options.quirks?.rejectLeadingSpace ?? false,
+      mkDirReturnsTrashed: options.quirks?.mkDirReturnsTrashed ?? false,
     },
     shareIdPrefix: '0000',
     log: options.log ?? (() => undefined),

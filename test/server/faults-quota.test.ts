@@ -139,6 +139,18 @@ describe('faults', () => {
     );
   });
 
+  it('cuts a liststream mid-way, so a client can check it against stats', async () => {
+    for (let i = 0; i < 30; i += 1) await t.upload(`/Jotta/Archive/ls/f${i}.txt`, `file ${i}`);
+    const whole = await (await t.jfs('/Jotta/Archive/ls?mode=liststream')).text();
+    expect(whole).toContain('<stats>');
+    t.server.faults.add({ path: '/Jotta/Archive/ls', resetAfterResponseBytes: 500 });
+    const cut = await t
+      .jfs('/Jotta/Archive/ls?mode=liststream')
+      .then((r) => r.text())
+      .catch(() => 'connection broken');
+    expect(cut).not.toContain('<stats>');
+  });
+
   it('resets the connection after some request bytes; the bytes received stay resumable', async () => {
     const content = Buffer.alloc(3 * 1024 * 1024, 9);
     const claim = {

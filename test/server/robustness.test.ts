@@ -173,4 +173,19 @@ describe('quirk switches', () => {
       await quirky.stop();
     }
   });
+
+  it('mkDirReturnsTrashed answers mkDir on a trashed folder with that folder, creating nothing', async () => {
+    const quirky = await startTestServer({ quirks: { mkDirReturnsTrashed: true } });
+    try {
+      await quirky.post('/Jotta/Archive/xxxx?mkDir=true');
+      await quirky.post('/Jotta/Archive/xxxx?dlDir=true');
+      const again = await quirky.post('/Jotta/Archive/xxxx?mkDir=true');
+      expect(again.status).toBe(200);
+      expect((await xml(again)).root['@deleted']).toBeDefined();
+      const listing = await xml(await quirky.jfs('/Jotta/Archive'));
+      expect(listing.root.folders.folder).toHaveLength(1);
+    } finally {
+      await quirky.stop();
+    }
+  });
 });

@@ -36,6 +36,13 @@ export async function runPathCommand(request: JfsRequest): Promise<void> {
 }
 
 function mkDir(request: JfsRequest, device: DeviceRow): void {
+  if (request.backend.options.quirks.mkDirReturnsTrashed) {
+    const found = locate(request, device);
+    if (found && found.node.deleted !== null && found.node.kind === 'folder') {
+      sendXml(request.res, 200, folderDocument(request.backend, found, false));
+      return;
+    }
+  }
   const node = request.backend.tree.ensureLiveFolders(device.id, request.names.slice(2));
   const at = { account: request.account, device, node };
   sendXml(
