@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 import { expect } from 'vitest';
 
@@ -205,59 +204,3 @@ export const fidelityCases: ConformanceCase[] = [
     },
   },
 ];
-
-/** Polls `done` every 100 ms until it is true (the case's own timeout bounds the wait). */
-async function waitFor(done: () => Promise<boolean>): Promise<void> {
-  while (!(await done())) await sleep(100);
-}
-
-/** An allocate answer as the gateway captured it. */
-interface AllocateAnswer {
-  state?: string;
-  resume_pos?: number;
-  bytes?: number;
-}
-
-fidelityCases.push({
-  name: 'an upload cut off by killing rclone resumes from resume_pos on the next copy',
-  timeoutMs: 90_000,
-  async run(context) {
-    const content = randomBytes(24 * 1024 * 1024);
-    const local = join(context.harness.workDir, 'resumable.bin');
-    await writeFile(local, content);
-    const target = 'remote:resume/big.bin';
-
-    // At 4 MiB/s, killed once the server reports 2 MiB received (the INCOMPLETE revision's size
-    // in the file document, §5.1), well before the end.
-    const stop = new AbortController();
-    const slow = ['copyto', '--bwlimit', '4M', local, target];
-    const running = context.harness.rclone(slow, { signal: stop.signal, timeoutMs: 60_000 });
-    let ended = false;
-    void running.finally(() => (ended = true));
-    await waitFor(async () => {
-      const item = await context.peek.archiveItem('resume/big.bin');
-      return ended || Number(item.doc?.latestRevision?.size ?? 0) >= 2 * 1024 * 1024;
-    });
-    stop.abort();
-    const first = await running;
-    expect(first.code, `the first copy should have been killed:\n${errorLines(first)}`).toBeNull();
-
-    // The half-uploaded file is INCOMPLETE: rclone hides it in folder documents, and
-    // liststream must leave it out (protocol notes §3.9).
-    expect(await filePaths(context, 'remote:resume', ['--disable', 'ListR'])).toEqual([]);
-    expect(await filePaths(context, 'remote:resume'), 'liststream').toEqual([]);
-
-    const mark = context.harness.gateway.forwarded.length;
-    expectSuccess(await context.harness.rclone(['copyto', local, target]), 'second copyto');
-    const allocations = context.harness.gateway.forwarded
-      .slice(mark)
-      .filter((request) => request.path.startsWith('/files/v1/allocate'))
-      .map((request) => request.json as AllocateAnswer);
-    const resumedAt = Math.max(...allocations.map((answer) => answer?.resume_pos ?? 0));
-    expect(resumedAt, 'resume_pos of the second allocate').toBeGreaterThan(0);
-    expect(resumedAt).toBeLessThan(content.length);
-
-    const sums = await context.harness.rclone(['md5sum', 'remote:resume']);
-    expect(parseMd5Sum(sums.stdout)).toEqual(new Map([['big.bin', md5Hex(content)]]));
-  },
-});
