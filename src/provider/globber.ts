@@ -81,9 +81,12 @@ async function expandSegment(candidates: Candidate[], text: string, options: Ope
   return next;
 }
 
+/** One collator for every listing: `localeCompare` with options builds a new one per call. */
+const COLLATOR = new Intl.Collator(undefined, { sensitivity: 'base' });
+
 /** Orders names the way listings are shown: case-insensitively, then ordinally. */
 export function compareNames(a: string, b: string): number {
-  const folded = a.localeCompare(b, undefined, { sensitivity: 'base' });
+  const folded = COLLATOR.compare(a, b);
   return folded !== 0 ? folded : a < b ? -1 : a > b ? 1 : 0;
 }
 
