@@ -70,6 +70,8 @@ export async function startLoopbackGateway(options: {
     response.writeHead(403, { 'content-type': 'text/plain' }).end('refused by the test proxy\n');
   });
   proxy.on('connect', (request: http.IncomingMessage, socket: Socket, head: Buffer) => {
+    // A killed rclone resets its tunnel; that must not become an unhandled error in the test.
+    socket.on('error', () => undefined);
     const target = request.url ?? '';
     const [host, port] = splitAuthority(target);
     if (port !== '443' || !isCertificateHost(host)) {
