@@ -44,6 +44,24 @@ describe('App at the prompt', () => {
   });
 });
 
+describe('App with a faulty shell', () => {
+  it('survives a shell whose complete and isIncomplete throw', async () => {
+    const app = await renderApp((host) => {
+      const shell = new TestShell(host);
+      shell.complete = () => {
+        throw new Error('completer broke');
+      };
+      shell.isIncomplete = () => {
+        throw new Error('parser broke');
+      };
+      return shell;
+    });
+    await app.press('ls', KEY.tab, KEY.enter);
+    await app.see('echo: ls');
+    expect(app.promptLine()).toBe('PS /home/me>');
+  });
+});
+
 describe('App output volume', () => {
   it('prints every line of a long output, in order, once', async () => {
     const app = await renderApp((host) => new TestShell(host));

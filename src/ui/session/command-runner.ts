@@ -27,11 +27,20 @@ export class CommandRunner {
   /** Enter: continue on a `>> ` line when the text is unfinished, else run it. */
   acceptOrContinue(): void {
     const { text } = this.session.getState().editor;
-    if (this.session.getShell()?.isIncomplete(text)) {
+    if (this.isIncomplete(text)) {
       this.session.edit({ type: 'set', text: text + '\n' });
       return;
     }
     void this.accept();
+  }
+
+  /** Asks the shell; if it cannot tell, the text runs and the shell reports what is wrong. */
+  private isIncomplete(text: string): boolean {
+    try {
+      return this.session.getShell()?.isIncomplete(text) ?? false;
+    } catch {
+      return false;
+    }
   }
 
   /** Echoes the line, records it in history and runs it. */

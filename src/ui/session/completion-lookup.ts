@@ -1,4 +1,4 @@
-import type { Shell } from '../../shell/api.js';
+import type { Completion, Shell } from '../../shell/api.js';
 import type { CompletionAction } from '../state/completion.js';
 import type { UiState } from '../state/ui-state.js';
 
@@ -28,7 +28,14 @@ export class CompletionLookup {
     const { text, cursor } = this.store.getState().editor;
     this.store.completion({ type: 'request', id, menu, reverse });
 
-    shell.complete(text, cursor, controller.signal).then(
+    let lookup: Promise<Completion>;
+    try {
+      lookup = shell.complete(text, cursor, controller.signal);
+    } catch (error) {
+      lookup = Promise.reject(error);
+    }
+
+    lookup.then(
       (completion) => {
         if (!controller.signal.aborted) this.store.completion({ type: 'resolve', id, completion });
       },

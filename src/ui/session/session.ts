@@ -122,7 +122,13 @@ export class InteractiveSession {
 
   handleKey(press: KeyPress): void {
     if (this.state.exitCode !== undefined) return;
-    routeKey(this, press);
+
+    try {
+      routeKey(this, press);
+    } catch (error) {
+      // A fault behind one key (a shell call that threw) must not take the whole session down.
+      this.append('error', describeFailure(error));
+    }
   }
 
   edit(action: EditorAction): void {
