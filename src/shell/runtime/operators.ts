@@ -1,5 +1,6 @@
-import { withTypeNames } from '../../core/psobject.js';
 import { ScriptRuntimeError } from '../errors.js';
+import { timeSpan } from './timespan.js';
+import { isType } from './type-test.js';
 import { areEqual, compareValues, toRegExp, wildcardToRegExp } from './compare.js';
 import { convertTo } from './convert.js';
 import { formatComposite } from './format-string.js';
@@ -312,71 +313,4 @@ export function unaryOperator(op: string, value: unknown): unknown {
   throw new ScriptRuntimeError(`Unknown operator '${op}'.`, 'UnknownOperator');
 }
 
-/** `-is [type]` for the type names scripts use. */
-export function isType(value: unknown, typeName: string): boolean {
-  const name = typeName
-    .replace(/^\[|\]$/g, '')
-    .toLowerCase()
-    .replace(/^system\./, '');
-  switch (name) {
-    case 'string':
-      return typeof value === 'string';
-    case 'int':
-    case 'int32':
-    case 'long':
-    case 'int64':
-      return typeof value === 'number' && Number.isInteger(value);
-    case 'double':
-    case 'decimal':
-    case 'single':
-      return typeof value === 'number' && !Number.isInteger(value);
-    case 'bool':
-    case 'boolean':
-      return typeof value === 'boolean';
-    case 'array':
-    case 'object[]':
-      return Array.isArray(value);
-    case 'hashtable':
-    case 'collections.hashtable':
-      return value instanceof Hashtable;
-    case 'datetime':
-      return value instanceof Date;
-    case 'scriptblock':
-      return typeNameOf(value).endsWith('ScriptBlock');
-    case 'pscustomobject':
-    case 'psobject':
-    case 'object':
-      return (
-        value !== null && value !== undefined && (name === 'object' || typeof value === 'object')
-      );
-    case 'valuetype':
-      return typeof value === 'number' || typeof value === 'boolean' || value instanceof Date;
-  }
-  return typeNameOf(value).toLowerCase().endsWith(name);
-}
-
-/** A System.TimeSpan for `$date2 - $date1`. */
-export function timeSpan(ms: number): Record<string, unknown> {
-  const sign = ms < 0 ? -1 : 1;
-  const abs = Math.abs(ms);
-  const part = (unit: number, mod: number): number => (sign * Math.floor(abs / unit)) % mod;
-  const span = withTypeNames(
-    {
-      Days: sign * Math.floor(abs / 86_400_000),
-      Hours: part(3_600_000, 24),
-      Minutes: part(60_000, 60),
-      Seconds: part(1000, 60),
-      Milliseconds: part(1, 1000),
-      TotalDays: ms / 86_400_000,
-      TotalHours: ms / 3_600_000,
-      TotalMinutes: ms / 60_000,
-      TotalSeconds: ms / 1000,
-      TotalMilliseconds: ms,
-    },
-    'System.TimeSpan',
-  );
-  const pad = (n: number): string => String(Math.abs(n)).padStart(2, '0');
-  const text = `${sign < 0 ? '-' : ''}${span.Days ? `${Math.abs(span.Days as number)}.` : ''}${pad(span.Hours as number)}:${pad(span.Minutes as number)}:${pad(span.Seconds as number)}`;
-  Object.defineProperty(span, 'toString', { value: () => text, enumerable: false });
-  return span;
-}
+export { isType };
