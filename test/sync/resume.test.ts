@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, readdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OperationCanceledError } from '../../src/core/errors.js';
 import {
   itemAt,
   readBytes,
@@ -74,7 +75,8 @@ describe('Sync-Item interrupted and resumed', () => {
   it('stops on Ctrl+C during a download, leaving no file or temporary file behind', async () => {
     const source = await localTree('interrupt-down-src');
     const cloud = 'JAFS:\\Jotta\\Archive\\interrupt-down';
-    await runSync(fx.engine, { Path: source, Destination: cloud });
+    const upload = await runSync(fx.engine, { Path: source, Destination: cloud });
+    expect(upload.errors).toEqual([]);
     const target = join(fx.local, 'interrupt-down');
 
     const controller = new AbortController();
@@ -88,7 +90,8 @@ describe('Sync-Item interrupted and resumed', () => {
         },
       },
     );
-    expect(isCanceled(stopped.thrown)).toBe(true);
+    expect(stopped.errors).toEqual([]);
+    expect(stopped.thrown).toBeInstanceOf(OperationCanceledError);
     expect((await readdir(target)).sort()).toEqual(['a.bin', 'nested']);
 
     const resumed = await runSync(fx.engine, { Path: cloud, Destination: target });
