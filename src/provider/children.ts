@@ -1,3 +1,4 @@
+import { isAbortError } from '../core/errors.js';
 import type { ProviderItem } from './types.js';
 import { childOf, itemPath, type ResolvedItem } from './item-path.js';
 import { compareNames, listChildren } from './globber.js';
@@ -26,6 +27,11 @@ export interface ChildItemOptions extends OperationOptions {
    * (`Get-ChildItem *.txt -Recurse` matches `*.txt` at every level, as in PowerShell).
    */
   leafPattern?: string;
+  /**
+   * Called when a sub-container cannot be listed during recursion (no access, vanished); the
+   * listing goes on, as PowerShell reports such folders and continues. Without it, it throws.
+   */
+  onError?(error: unknown, path: string): void;
 }
 
 /** A listed item and its path relative to the listed container (`Logs\a.txt`). */
@@ -92,7 +98,14 @@ async function* listLevel(
 ): AsyncIterable<ChildEntry> {
   const separator = parent.path.drive.provider.separator;
   const children: ProviderItem[] = [];
-  for await (const child of listChildren(parent.path, options)) children.push(child);
+  try {
+    for await (const child of listChildren(parent.path, options)) children.push(child);
+  } catch (error) {
+    if (level === 0 || !options.onError || isAbortError(error)) throw error;
+    options.onError(error, parent.path.display);
+    return;
+  }
+
   children.sort((a, b) => compareNames(a.name, b.name));
 
   for (const item of children) {

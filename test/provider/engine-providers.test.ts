@@ -67,6 +67,22 @@ describe('a drive of another provider', () => {
     expect(run.errors[0]).toMatchObject({ errorId: 'NotSupported' });
   });
 
+  it('reports a sub-folder that cannot be listed and goes on with the rest', async () => {
+    await engine.newItem(engine.lexicalPath('M:\\Docs\\broken'), 'folder', undefined);
+    await engine.newItem(engine.lexicalPath('M:\\Docs\\fine'), 'folder', undefined);
+    await engine.writeText(engine.lexicalPath('M:\\Docs\\fine\\f.txt'), 'f', false);
+    const run = await runCmdlet(cmdlet('Get-ChildItem'), engine, {
+      Path: ['M:\\Docs'],
+      Depth: 1,
+      Name: true,
+    });
+    expect(run.output).toEqual(['broken', 'fine', 'Readme.TXT', 'fine\\f.txt']);
+    expect(messages(run.errors)).toEqual([
+      "Attempting to perform the GetChildItems operation on the 'Memory' provider failed for " +
+        "path 'M:\\Docs\\broken'. the folder cannot be read",
+    ]);
+  });
+
   it('wraps a provider failure with the operation, provider and path', async () => {
     await expect(engine.resolve('M:\\boom')).rejects.toThrow(
       "Attempting to perform the GetItem operation on the 'Memory' provider failed for path " +

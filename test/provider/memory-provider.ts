@@ -14,7 +14,7 @@ interface Node {
  * A small in-memory provider shaped like a cloud store: case-insensitive, `\` as its separator,
  * no rename/move/copy (so the engine's "does not support" path and cross-drive streaming are
  * exercised), MD5 known without reading, and a whole-tree `walk` like Jottacloud's. A path
- * containing `boom` fails like a broken store.
+ * containing `boom` fails like a broken store; a folder named `broken` cannot be listed.
  */
 export function createMemoryProvider(): Provider {
   const roots = new Map<string, Node>();
@@ -57,6 +57,7 @@ export function createMemoryProvider(): Provider {
     },
 
     async *getChildItems(path, ctx) {
+      if (path.endsWith('/broken')) throw new Error('the folder cannot be read');
       for (const child of find(path, ctx)?.children?.values() ?? []) yield toItem(child);
     },
 

@@ -107,6 +107,7 @@ async function listPath(
         ...operationOptions(ctx, dynamicValues(ctx, 'Get-ChildItem', root.path)),
         ...(params.Hidden === true ? { force: true } : {}),
         ...listing,
+        onError: (error: unknown, path: string) => ctx.writeError(error, path),
         include: strings(params.Include),
         exclude: strings(params.Exclude),
         filter: params.Filter === undefined ? undefined : String(params.Filter),
