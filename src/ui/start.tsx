@@ -3,7 +3,7 @@ import type { Host, Shell } from '../shell/api.js';
 import { App } from './components/App.js';
 import { colorEnabled, createInkHost } from './ink-host.js';
 import { InteractiveSession } from './session/session.js';
-import { loadHistory, saveHistory } from './state/history-file.js';
+import { appendHistory, loadHistory } from './state/history-file.js';
 
 /** Options of startInteractive. */
 export interface StartInteractiveOptions {
@@ -43,7 +43,7 @@ export async function startInteractive(options: StartInteractiveOptions): Promis
   const exitCode = new Promise<number>((resolve) => (exited = resolve));
   const session = new InteractiveSession({
     history,
-    saveHistory: (entries) => saveHistory(options.historyFile, entries),
+    appendHistory: (lines) => appendHistory(options.historyFile, lines),
     onExit: (code) => exited(code),
   });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadHistory, saveHistory } from '../../src/ui/state/history-file.js';
+import { appendHistory, loadHistory } from '../../src/ui/state/history-file.js';
 import { KEY, renderApp } from './helpers/render-app.js';
 import { TestShell } from './helpers/test-shell.js';
 
@@ -64,9 +64,9 @@ describe('App history', () => {
   it('persists lines across restarts but never one that looks secret', async () => {
     folder = await mkdtemp(join(tmpdir(), 'jafs-ui-app-history-'));
     const file = join(folder, 'history.txt');
-    const save = (entries: readonly string[]) => saveHistory(file, entries);
+    const save = (lines: readonly string[]) => appendHistory(file, lines);
 
-    const first = await renderApp((host) => new TestShell(host), { saveHistory: save });
+    const first = await renderApp((host) => new TestShell(host), { appendHistory: save });
     await first.press('cd /tmp', KEY.enter);
     await first.see('PS /tmp>');
     await first.press('login -Password hunter2', KEY.enter);
@@ -80,7 +80,7 @@ describe('App history', () => {
 
     const second = await renderApp((host) => new TestShell(host), {
       history: await loadHistory(file),
-      saveHistory: save,
+      appendHistory: save,
     });
     await second.press(KEY.up, KEY.up);
     await second.see('PS /home/me> cd /tmp');

@@ -12,6 +12,7 @@ import {
   type HistoryState,
 } from '../../src/ui/state/history.js';
 import {
+  appendHistory,
   formatHistory,
   loadHistory,
   parseHistory,
@@ -130,6 +131,15 @@ describe('history file', () => {
     expect(await readFile(file, 'utf8')).toBe('ls\ncd /tmp\nls\n');
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     expect(await loadHistory(file)).toEqual(['cd /tmp', 'ls']);
+  });
+
+  it('adds lines to what another window wrote meanwhile, moving repeats to the end', async () => {
+    folder = await mkdtemp(join(tmpdir(), 'jafs-ui-history-'));
+    const file = join(folder, 'history.txt');
+    await appendHistory(file, ['ls', 'pwd']);
+    await writeFile(file, 'ls\npwd\nfrom other window\n');
+    await appendHistory(file, ['ls', '$token = "x"']);
+    expect(await readFile(file, 'utf8')).toBe('pwd\nfrom other window\nls\n');
   });
 
   it('applies the cap when loading a long file', async () => {

@@ -1,19 +1,19 @@
 /**
- * Writes the history file one save at a time. Saves are requested after every command; if one
- * is still being written, only the newest entries are written next, so a slow disk never lets
- * an older list land after a newer one.
+ * Adds accepted lines to the history file one write at a time. Lines accepted while a write is
+ * under way wait and go together in the next one, so the file never loses a line and never
+ * sees them out of order.
  */
 export class HistorySaver {
   private writing: Promise<void> | undefined;
-  private next: readonly string[] | undefined;
+  private pending: string[] = [];
 
   constructor(
-    private readonly save: (entries: readonly string[]) => Promise<void>,
+    private readonly append: (lines: readonly string[]) => Promise<void>,
     private readonly onError: (error: unknown) => void,
   ) {}
 
-  request(entries: readonly string[]): void {
-    this.next = entries;
+  request(line: string): void {
+    this.pending.push(line);
     this.writing ??= this.drain();
   }
 
@@ -23,11 +23,11 @@ export class HistorySaver {
   }
 
   private async drain(): Promise<void> {
-    while (this.next) {
-      const entries = this.next;
-      this.next = undefined;
+    while (this.pending.length > 0) {
+      const lines = this.pending;
+      this.pending = [];
       try {
-        await this.save(entries);
+        await this.append(lines);
       } catch (error) {
         this.onError(error);
       }

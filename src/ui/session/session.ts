@@ -18,8 +18,11 @@ import { Transcript } from './transcript.js';
 export interface SessionOptions {
   /** Entries loaded from the history file, oldest first. */
   history?: readonly string[];
-  /** Persists the history after each accepted line (secret lines are filtered by the writer). */
-  saveHistory?(entries: readonly string[]): Promise<void>;
+  /**
+   * Adds newly accepted lines to the history file (the writer drops secret-looking ones). Called
+   * once per line, or with several when lines were accepted during a slow write.
+   */
+  appendHistory?(lines: readonly string[]): Promise<void>;
   /** Called once when the user leaves, with the exit code. */
   onExit?(code: number): void;
   /** Clock for progress rates. @default Date.now */
@@ -63,7 +66,7 @@ export class InteractiveSession {
 
   constructor(private readonly options: SessionOptions = {}) {
     this.now = options.now ?? Date.now;
-    const save = options.saveHistory;
+    const save = options.appendHistory;
     this.historySaver =
       save &&
       new HistorySaver(save, (error) => {
@@ -217,7 +220,7 @@ export class InteractiveSession {
   /** Records an accepted line and saves the history file. */
   addToHistory(line: string): void {
     this.history({ type: 'add', line });
-    if (line.trim() !== '') this.historySaver?.request(this.state.history.entries);
+    if (line.trim() !== '') this.historySaver?.request(line);
   }
 
   /** Resolves once the history file holds every accepted line. */

@@ -48,3 +48,19 @@ export async function saveHistory(file: string, entries: readonly string[]): Pro
   await mkdir(dirname(file), { recursive: true });
   await writeFileAtomic(file, formatHistory(entries), { mode: 0o600 });
 }
+
+/**
+ * Adds `lines` to what the file holds now, so two jafs windows open at once both keep their
+ * lines (the file is re-read each time; the last writer of a simultaneous pair wins that round).
+ */
+export async function appendHistory(
+  file: string,
+  lines: readonly string[],
+  limit = DEFAULT_HISTORY_LIMIT,
+): Promise<void> {
+  const current = await loadHistory(file, limit);
+  await saveHistory(
+    file,
+    lines.reduce((all, line) => addEntry(all, line, limit), current),
+  );
+}
