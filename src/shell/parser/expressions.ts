@@ -1,5 +1,7 @@
 import type { Expression, Extent, ScriptBlockBody, Statement } from '../ast.js';
+import { parseHashtable } from './hashtable.js';
 import { isDoubleQuote, isSingleQuote, Scanner } from './scanner.js';
+import { parseDoubleQuoted, parseHereString } from './strings.js';
 
 const COMPARISON = new Set(
   [
@@ -331,9 +333,9 @@ export abstract class ExpressionParser extends Scanner {
     if (isSingleQuote(c)) {
       return { type: 'Constant', value: this.readSingleQuoted(), extent: this.extentFrom(start) };
     }
-    if (isDoubleQuote(c)) return this.parseDoubleQuoted();
+    if (isDoubleQuote(c)) return parseDoubleQuoted(this);
     if (c === '@' && (isDoubleQuote(this.peek(1)) || isSingleQuote(this.peek(1))))
-      return this.parseHereString();
+      return parseHereString(this);
     if (c === '$' && this.peek(1) === '(') {
       this.pos += 2;
       const statements = this.parseStatementList(')');
@@ -344,7 +346,7 @@ export abstract class ExpressionParser extends Scanner {
       const statements = this.parseStatementList(')');
       return { type: 'SubExpression', statements, array: true, extent: this.extentFrom(start) };
     }
-    if (c === '@' && this.peek(1) === '{') return this.parseHashtable();
+    if (c === '@' && this.peek(1) === '{') return parseHashtable(this);
     if (c === '$') return this.parseVariable();
     if (c === '(') {
       this.pos += 1;
@@ -403,132 +405,6 @@ export abstract class ExpressionParser extends Scanner {
       };
     }
     return { type: 'Variable', name: full, extent: this.extentFrom(start) };
-  }
-
-  /** `"…"` with `$var`, `$(…)` and backtick escapes expanded at run time. */
-  parseDoubleQuoted(): Expression {
-    const start = this.pos;
-    this.pos += 1;
-    const parts: (string | Expression)[] = [];
-    let text = '';
-    for (;;) {
-      if (this.atEnd) throw this.unterminated(start, '"');
-      const c = this.peek();
-      if (isDoubleQuote(c)) {
-        if (isDoubleQuote(this.peek(1))) {
-          text += '"';
-          this.pos += 2;
-          continue;
-        }
-        this.pos += 1;
-        break;
-      }
-      if (c === '`') {
-        if (this.pos + 1 >= this.src.length) throw this.unterminated(start, '"');
-        text += this.readEscape();
-      } else if (c === '$' && /[\w{(?$^]/.test(this.peek(1)) && this.peek(1) !== '') {
-        if (text) parts.push(text);
-        text = '';
-        parts.push(this.peek(1) === '(' ? this.parsePrimary() : this.parseVariable());
-      } else {
-        text += c;
-        this.pos += 1;
-      }
-    }
-    if (text || parts.length === 0) parts.push(text);
-    if (parts.length === 1 && typeof parts[0] === 'string') {
-      return { type: 'Constant', value: parts[0], extent: this.extentFrom(start) };
-    }
-    return { type: 'Expandable', parts, extent: this.extentFrom(start) };
-  }
-
-  private unterminated(start: number, quote: string): Error {
-    this.pos = this.src.length;
-    try {
-      this.fail(`The string is missing the terminator: ${quote}.`, this.src.length);
-    } catch (error) {
-      (error as { offset: number }).offset = start;
-      return error as Error;
-    }
-  }
-
-  private parseHereString(): Expression {
-    const start = this.pos;
-    const quote = this.peek(1);
-    const expandable = isDoubleQuote(quote);
-    const lineEnd = this.src.indexOf('\n', this.pos);
-    if (lineEnd < 0 || this.src.slice(this.pos + 2, lineEnd).trim() !== '') {
-      if (lineEnd < 0 && this.src.slice(this.pos + 2).trim() === '') {
-        throw this.unterminated(start, `${quote}@`);
-      }
-      this.fail(
-        'No characters are allowed after a here-string header but before the end of the line.',
-        this.pos + 2,
-      );
-    }
-    const closer = new RegExp(`\\r?\\n${expandable ? '["\u201c\u201d]' : "['\u2018\u2019]"}@`, 'g');
-    closer.lastIndex = lineEnd;
-    const found = closer.exec(this.src);
-    if (!found) throw this.unterminated(start, `${quote}@`);
-    const body = this.src.slice(lineEnd + 1, found.index);
-    const bodyStart = lineEnd + 1;
-    this.pos = found.index + found[0].length;
-    if (!expandable) return { type: 'Constant', value: body, extent: this.extentFrom(start) };
-
-    const resume = this.pos;
-    const parts: (string | Expression)[] = [];
-    let text = '';
-    this.pos = bodyStart;
-    const bodyEnd = bodyStart + body.length;
-    while (this.pos < bodyEnd) {
-      const c = this.peek();
-      if (c === '`') text += this.readEscape();
-      else if (c === '$' && /[\w{(?$^]/.test(this.peek(1))) {
-        if (text) parts.push(text);
-        text = '';
-        parts.push(this.peek(1) === '(' ? this.parsePrimary() : this.parseVariable());
-      } else {
-        text += c;
-        this.pos += 1;
-      }
-    }
-    if (text || parts.length === 0) parts.push(text);
-    this.pos = resume;
-    return { type: 'Expandable', parts, extent: this.extentFrom(start) };
-  }
-
-  private parseHashtable(): Expression {
-    const start = this.pos;
-    this.pos += 2;
-    const entries: { key: Expression; value: Statement }[] = [];
-    for (;;) {
-      this.skipSeparators();
-      if (this.peek() === '}') {
-        this.pos += 1;
-        return { type: 'Hashtable', entries, extent: this.extentFrom(start) };
-      }
-      if (this.atEnd) this.failAtEnd("Missing closing '}' in hash literal.");
-      const keyStart = this.pos;
-      let key: Expression;
-      if (/[\w]/.test(this.peek()) && this.tryNumber(false) === undefined) {
-        const word = /^[\w-]+/.exec(this.src.slice(this.pos))?.[0] ?? '';
-        this.pos += word.length;
-        key = { type: 'Constant', value: word, extent: this.extentFrom(keyStart) };
-      } else {
-        this.pos = keyStart;
-        key = this.parseUnary();
-      }
-      this.skipSpace();
-      this.expect('=', "Missing '=' operator after key in hash literal.");
-      this.skipSpace(true);
-      const value = this.parseStatement();
-      if (!value) this.failAtEnd("Missing statement after '=' in hash literal.");
-      entries.push({ key, value });
-      this.skipSpace();
-      if (!/[;\n}]/.test(this.peek()) && !this.atEnd) {
-        this.fail("Missing '=' operator after key in hash literal.");
-      }
-    }
   }
 
   skipSeparators(): void {
