@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isAbortError } from '../core/errors.js';
 import { PassThrough, type Readable } from 'node:stream';
 import type { ContentSource, ProviderItem } from './types.js';
 import { childOf, type ItemPath, type ResolvedItem } from './item-path.js';
@@ -15,6 +16,11 @@ import { ProviderOperationError } from './errors.js';
 /** Copy-Item's choices besides the paths. */
 export interface CopyOptions extends OperationOptions {
   recurse: boolean;
+  /**
+   * Called for an item inside a copied tree that fails (unreadable, refused by the target); the
+   * copy goes on with the next one. Without it, the first failure stops the copy.
+   */
+  onError?(error: unknown, path: string): void;
 }
 
 /** Bytes between two progress reports of one file. */
@@ -74,7 +80,12 @@ class StreamCopy {
 
     for (const child of children) {
       const from = { path: childOf(source.path, child.name), item: child };
-      await this.copy(from, childOf(target, child.name));
+      try {
+        await this.copy(from, childOf(target, child.name));
+      } catch (error) {
+        if (!this.options.onError || isAbortError(error)) throw error;
+        this.options.onError(error, from.path.display);
+      }
     }
 
     return created;

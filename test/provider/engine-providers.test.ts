@@ -145,6 +145,20 @@ describe('Copy-Item across providers', () => {
     expect(again.verbose.filter((line) => line.startsWith('Skipped'))).toHaveLength(2);
   });
 
+  it('reports a part of a tree it cannot copy and copies the rest', async () => {
+    await engine.newItem(engine.lexicalPath('M:\\Docs\\broken'), 'folder', undefined);
+    const run = await runCmdlet(cmdlet('Copy-Item'), engine, {
+      Path: ['M:\\Docs'],
+      Destination: 'down',
+      Recurse: true,
+    });
+    expect(messages(run.errors)).toEqual([
+      "Attempting to perform the GetChildItems operation on the 'Memory' provider failed for " +
+        "path 'M:\\Docs\\broken'. the folder cannot be read",
+    ]);
+    expect(await readFile(path.join(dir, 'down/Readme.TXT'), 'utf8')).toBe('hello\n');
+  });
+
   it('streams a copy within a drive whose provider cannot copy', async () => {
     const run = await runCmdlet(cmdlet('Copy-Item'), engine, {
       Path: ['M:\\Docs'],

@@ -61,6 +61,7 @@ export const copyItem: CmdletDefinition = {
       const options = {
         ...operationOptions(ctx, dynamicValues(ctx, 'Copy-Item', source.path)),
         recurse: ctx.params.Recurse === true,
+        onError: (error: unknown, path: string) => ctx.writeError(error, path),
       };
       const copied = await engine.copyItem(source, destination, options);
       ctx.progress(undefined);
