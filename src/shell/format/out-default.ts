@@ -21,6 +21,11 @@ export class OutDefault {
 
   push(value: unknown): void {
     if (value === undefined) return;
+    if (Array.isArray(value)) {
+      // Out-Default unrolls a collection that reaches it as one object.
+      for (const item of value) this.push(item);
+      return;
+    }
     if (isItem(value)) {
       this.flushBuffer();
       const directory = parentDisplay(value);
@@ -73,7 +78,7 @@ export function renderValues(values: readonly unknown[], width: number): string 
   let text = '';
   let run: unknown[] = [];
   let shape = '';
-  for (const value of values) {
+  for (const value of values.flat()) {
     const next = shapeOf(value);
     if (run.length > 0 && next !== shape) {
       text += renderRun(run, width);

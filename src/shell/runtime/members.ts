@@ -142,6 +142,14 @@ export async function invokeMethod(
     if (lower === 'contains') return target.some((item) => toStr(item) === toStr(args[0]));
     if (lower === 'indexof') return target.findIndex((item) => toStr(item) === toStr(args[0]));
     if (lower === 'clone') return [...target];
+    if (lower === 'clear') {
+      target.length = 0;
+      return undefined;
+    }
+    if (lower === 'add') {
+      target.push(args[0]);
+      return undefined;
+    }
     const results = [];
     for (const item of target) results.push(await invokeMethod(item, name, args, invokeBlock));
     return results;
