@@ -25,8 +25,8 @@ export class SyncOverlapError extends JafsError {
 export class SyncEmptySourceError extends JafsError {
   constructor(source: string) {
     super(
-      `Refusing to sync with -Delete: the source '${source}' has nothing to sync (empty, or ` +
-        'nothing passes -Include/-Exclude), so every file at the destination would be deleted. ' +
+      `Refusing to sync with -Delete: the source '${source}' has no files (empty, only empty ` +
+        'folders, or nothing passes -Include/-Exclude), so the destination would be emptied. ' +
         'Check the source, or add -Force if that is really what you want.',
       {
         code: 'ESYNC_EMPTY_SOURCE',

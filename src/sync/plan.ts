@@ -41,7 +41,9 @@ export async function planSync(
     new SyncScope(options.include ?? [], options.exclude ?? [], caseSensitive);
   const sourceScope = filters(source.path.drive.provider.caseSensitive);
   const sourceTree = await listTree(source, sourceScope, keyCase, reads);
-  if (options.delete && sourceTree.entries.length === 0 && !options.force) {
+  // Empty folders alone count as empty: an unmounted disk often leaves its mount folders.
+  const hasFiles = sourceTree.entries.some((entry) => !entry.item.isContainer);
+  if (options.delete && !hasFiles && !options.force) {
     throw new SyncEmptySourceError(source.path.display);
   }
 

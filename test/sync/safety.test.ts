@@ -88,8 +88,9 @@ describe('Sync-Item refusals', () => {
     const destination = 'JAFS:\\Jotta\\Archive\\backup';
     await runSync(fx.engine, { Path: source, Destination: destination });
 
+    // An unmounted disk: its mount folder is there, with (at most) empty folders in it.
     const empty = join(fx.local, 'vanished-mount');
-    await mkdir(empty);
+    await mkdir(join(empty, 'lost+found'), { recursive: true });
     const refused = await runSync(fx.engine, {
       Path: empty,
       Destination: destination,
@@ -104,7 +105,7 @@ describe('Sync-Item refusals', () => {
     expect(harmless.summary).toMatchObject({ Copied: 0, Deleted: 0 });
     const forced = { Path: empty, Destination: destination, Delete: true, Force: true };
     expect((await runSync(fx.engine, forced)).summary).toMatchObject({ Deleted: 2 });
-    expect(await treeOf(fx.engine, destination)).toEqual([]);
+    expect(await treeOf(fx.engine, destination)).toEqual(['lost+found/']);
   });
 
   it('refuses -Delete when every source file is filtered out', async () => {
