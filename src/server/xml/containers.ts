@@ -132,16 +132,18 @@ export function trashDocument(backend: Backend, account: Account, jotta: DeviceR
 }
 
 /**
- * `filedirlist` (§3.8): every folder of the subtree, the start included, each with its own files.
- * Trashed entries are included with `deleted` (the notes say "probably yes"; clients filter).
+ * The folder entries of a `filedirlist` (§3.8), one at a time: every folder of the subtree, the
+ * start included, each with its own files. Trashed entries are included with `deleted` (the notes
+ * say "probably yes"; clients filter).
  */
-export function fileDirListDocument(backend: Backend, start: Located): XmlElement {
-  const folders: XmlElement[] = [];
-  const visit = (at: Located): void => {
+export function* fileDirListFolders(backend: Backend, start: Located): Generator<XmlElement> {
+  const pending: Located[] = [start];
+  while (pending.length > 0) {
+    const at = pending.shift() as Located;
     const children = backend.tree.children(at.device.id, at.node.id);
     const files = children.filter((c) => c.kind === 'file');
     const parent = parentPath(backend, at);
-    folders.push({
+    yield {
       name: 'folder',
       attrs: {
         name: at.node.name,
@@ -159,13 +161,8 @@ export function fileDirListDocument(backend: Backend, start: Located): XmlElemen
             }
           : undefined,
       ],
-    });
-    for (const child of children) if (child.kind !== 'file') visit({ ...at, node: child });
-  };
-  visit(start);
-  return {
-    name: 'filedirlist',
-    attrs: rootAttrs(backend),
-    children: [{ name: 'folders', children: folders }],
-  };
+    };
+    const folders = children.filter((c) => c.kind !== 'file').map((node) => ({ ...at, node }));
+    pending.unshift(...folders);
+  }
 }
