@@ -15,3 +15,5 @@ export { WildcardPattern } from './wildcard.js';
 export { md5Of } from './copy.js';
 export { bufferSource } from './content.js';
 export * from './errors.js';
+export * from './sdk/index.js';
+export { capabilitiesOf } from './capabilities.js';

@@ -7,3 +7,4 @@ export type { NodeCallContext, NodeContent } from './nodes.js';
 export { createNodeProvider } from './adapter.js';
 export type { NodeProviderOptions } from './adapter.js';
 export { contentSource, readAllText } from './content.js';
+export { containProvider } from './contain.js';
