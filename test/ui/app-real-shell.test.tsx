@@ -118,4 +118,36 @@ describe('App over the real shell', () => {
     await app.press(KEY.enter, KEY.enter);
     await app.see(`PS ${join(folder, 'sub dir')}>`);
   });
+
+  it('stops Start-Sleep on Ctrl+C and brings the prompt back', async () => {
+    const app = await realApp();
+    await app.press('Start-Sleep 600', KEY.enter);
+    await app.frame(() => app.session.getState().running);
+    await app.press(KEY.ctrlC);
+    await app.frame(() => !app.session.getState().running);
+    await app.press('"back"', KEY.enter);
+    await app.see('\nback');
+  });
+
+  it('asks Read-Host -AsSecureString with a masked answer', async () => {
+    const app = await realApp();
+    await app.press('$s = Read-Host "Secret" -AsSecureString; "done"', KEY.enter);
+    await app.see('Secret:');
+    await app.press('hunter2');
+    await app.see('Secret: *******');
+    await app.press(KEY.enter);
+    const text = await app.see('\ndone');
+    expect(text).not.toContain('hunter2');
+  });
+
+  it('shows Write-Progress in the live area while the command runs, and not after', async () => {
+    const app = await realApp();
+    await app.press(
+      'Write-Progress Upload "a.txt" -PercentComplete 40; Start-Sleep 600',
+      KEY.enter,
+    );
+    await app.see('Upload: a.txt [=======>            ] 40%');
+    await app.press(KEY.ctrlC);
+    await app.frame((text) => !text.includes('Upload: a.txt') && !app.session.getState().running);
+  });
 });
