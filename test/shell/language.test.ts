@@ -76,5 +76,7 @@ describe('values and operators', () => {
       'Get-Nothing 2>$null; $Error.Count; $Error.Clear(); $Error.Count; $PWD.Path; $true -and $HOME.Length -gt 0',
     );
     expect(r.out).toBe('1\n0\nJAFS:\\\nTrue\n');
+    expect(r.err).toBe('');
+    expect(r.result.failed).toBe(false);
   });
 });

@@ -51,7 +51,7 @@ export class Evaluator {
         }
         this.session.lastStatus = false;
         this.remember(failure.record);
-        this.report(failure.record);
+        if (!failure.silent) this.report(failure.record);
       }
     }
   }

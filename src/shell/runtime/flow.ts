@@ -20,6 +20,9 @@ export class ExitSignal {
  * terminating ones (`throw`, -ErrorAction Stop) stop the whole run unless a try/catch takes them.
  */
 export class TerminatingError extends Error {
+  /** Set under `2>$null`: recorded in $Error but not shown. */
+  silent = false;
+
   constructor(
     readonly record: ErrorRecord,
     readonly scriptTerminating: boolean,

@@ -174,7 +174,10 @@ async function createStage(
     });
   } catch (error) {
     if (error instanceof TerminatingError || isAbortError(error)) throw error;
-    throw ev.wrap(error, extentOf(error, node, name), st, name || undefined);
+    const failure = ev.wrap(error, extentOf(error, node, name), st, name || undefined);
+    // `2>$null` also hides a command that cannot start (unknown name, bad arguments).
+    if (errorRedirect === 'null' && !failure.scriptTerminating) failure.silent = true;
+    throw failure;
   }
 }
 
