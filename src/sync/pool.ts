@@ -28,7 +28,12 @@ export class TaskPool {
 
   /** Waits for every started task, then raises the first error one of them threw. */
   async drain(): Promise<void> {
-    while (this.running.size > 0) await Promise.all(this.running);
+    await this.settle();
     if (this.failure) throw this.failure.error;
+  }
+
+  /** Waits for every started task without raising (the caller is failing already). */
+  async settle(): Promise<void> {
+    while (this.running.size > 0) await Promise.all(this.running);
   }
 }

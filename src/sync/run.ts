@@ -63,19 +63,25 @@ export async function runSync(
     }
   };
 
-  for (const action of plan.actions) {
-    if (pool.failed || options.signal?.aborted) break;
-    const { target, text } = describeAction(action);
-    const transfer = action.kind === 'copy' || action.kind === 'update';
-    // Folders exist before the files in them are sent; deletions wait for every copy.
-    if (!transfer) await pool.drain();
-    if (!(await hooks.shouldProcess(target, text))) {
-      counts.Declined++;
-      continue;
-    }
+  try {
+    for (const action of plan.actions) {
+      if (pool.failed || options.signal?.aborted) break;
+      const { target, text } = describeAction(action);
+      const transfer = action.kind === 'copy' || action.kind === 'update';
+      // Folders exist before the files in them are sent; deletions wait for every copy.
+      if (!transfer) await pool.drain();
+      if (!(await hooks.shouldProcess(target, text))) {
+        counts.Declined++;
+        continue;
+      }
 
-    if (transfer) await pool.add(() => attempt(action, target));
-    else await attempt(action, target);
+      if (transfer) await pool.add(() => attempt(action, target));
+      else await attempt(action, target);
+    }
+  } finally {
+    // Whatever stops the loop (Ctrl+C during a -Confirm prompt, -ErrorAction Stop), the files
+    // in flight finish or clean up before the command returns.
+    await pool.settle();
   }
 
   await pool.drain();
