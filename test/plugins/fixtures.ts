@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
+let archives = 0;
 
 /** A fresh temp folder, removed by the returned cleanup. */
 export async function tempFolder(prefix = 'jafs-plugins-') {
@@ -13,7 +14,7 @@ export async function tempFolder(prefix = 'jafs-plugins-') {
 }
 
 /** Writes a tree: keys ending in `/` are folders, others files with the given text. */
-export async function writeTree(root: string, tree: Readonly<Record<string, string>>) {
+export async function writeTree(root: string, tree: Readonly<Record<string, string | Buffer>>) {
   for (const [name, text] of Object.entries(tree)) {
     const full = path.join(root, name);
     if (name.endsWith('/')) {
@@ -31,12 +32,13 @@ export async function writeTree(root: string, tree: Readonly<Record<string, stri
  */
 export async function makeTar(
   dir: string,
-  tree: Readonly<Record<string, string>>,
+  tree: Readonly<Record<string, string | Buffer>>,
   format: 'gnu' | 'pax' | 'ustar' = 'gnu',
 ): Promise<string> {
-  const source = path.join(dir, 'source');
+  archives += 1;
+  const source = path.join(dir, `source-${archives}`);
   await writeTree(source, tree);
-  const archive = path.join(dir, `archive-${format}.tar`);
+  const archive = path.join(dir, `archive-${archives}-${format}.tar`);
   await run('tar', [`--format=${format}`, '-cf', archive, '-C', source, '.']);
   return archive;
 }
