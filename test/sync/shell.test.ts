@@ -16,6 +16,9 @@ class CapturingHost implements Host {
   output = '';
   errors = '';
   progressEvents: ProgressEvent[] = [];
+  /** Answers for -Confirm prompts, by choice index (0 Yes, 1 Yes to All, 2 No, 3 No to All). */
+  choices: number[] = [];
+  asked: string[] = [];
 
   write(text: string): void {
     this.output += text;
@@ -31,8 +34,11 @@ class CapturingHost implements Host {
   async readLine(prompt: string): Promise<string> {
     throw new Error(`The prompt '${prompt.trim()}' requires user input.`);
   }
-  async choose(caption: string): Promise<number> {
-    throw new Error(`The confirmation '${caption}' requires user input.`);
+  async choose(caption: string, message: string): Promise<number> {
+    const choice = this.choices.shift();
+    if (choice === undefined) throw new Error(`The confirmation '${caption}' requires user input.`);
+    this.asked.push(message);
+    return choice;
   }
 }
 
@@ -100,6 +106,33 @@ describe('Sync-Item as command text', () => {
     expect(host.errors).toContain('it is a file in the source but a folder at the destination');
     expect(host.errors).toContain('finished with 1 failed item');
     expect(await treeOf(fx.engine, join(fx.local, 'clash-target'))).toEqual(['x.txt/', 'y.txt']);
+  });
+
+  it('-Confirm asks before each change and skips what was refused', async () => {
+    await writeTree(fx.local, {
+      'confirm/keep.txt': 'k',
+      'confirm/gone.txt': 'g',
+      'confirm/x.txt': 'x',
+    });
+    const { shell: setup } = shell();
+    await setup.run(`Sync-Item ${join(fx.local, 'confirm')} JAFS:\\Jotta\\Archive\\confirm`);
+    await rm(join(fx.local, 'confirm/gone.txt'));
+    await rm(join(fx.local, 'confirm/x.txt'));
+
+    const { shell: run, host } = shell();
+    host.choices = [2, 0];
+    await run.run(
+      `$s = Sync-Item ${join(fx.local, 'confirm')} JAFS:\\Jotta\\Archive\\confirm -Delete -Confirm; "deleted=$($s.Deleted) declined=$($s.Declined)"`,
+    );
+    expect(host.asked).toEqual([
+      'Are you sure you want to perform this action?\nPerforming the operation "Delete file (1 B)" on target "JAFS:\\Jotta\\Archive\\confirm\\gone.txt".',
+      'Are you sure you want to perform this action?\nPerforming the operation "Delete file (1 B)" on target "JAFS:\\Jotta\\Archive\\confirm\\x.txt".',
+    ]);
+    expect(host.output.trim()).toBe('deleted=1 declined=1');
+    expect(await treeOf(fx.engine, 'JAFS:\\Jotta\\Archive\\confirm')).toEqual([
+      'gone.txt',
+      'keep.txt',
+    ]);
   });
 
   it('refuses overlapping folders with a terminating error', async () => {
