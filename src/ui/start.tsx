@@ -58,6 +58,9 @@ export async function startInteractive(options: StartInteractiveOptions): Promis
     stdin,
     stdout,
     exitOnCtrlC: false,
+    // On terminals that speak the kitty keyboard protocol, Shift+Enter and Ctrl+Space become
+    // distinguishable from Enter and Ctrl+@; the decoder reads those CSI-u sequences.
+    kittyKeyboard: { mode: 'auto' },
   });
 
   try {

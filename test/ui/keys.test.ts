@@ -32,6 +32,12 @@ describe('key decoder', () => {
     ['\u001Bb', { name: 'b', meta: true }],
     ['\u001B', { name: 'escape' }],
     ['\u001B[200~', { name: 'paste-start' }],
+    ['\u001B[99;5u', { name: 'c', ctrl: true }],
+    ['\u001B[99;133u', { name: 'c', ctrl: true }],
+    ['\u001B[27u', { name: 'escape' }],
+    ['\u001B[98;3u', { name: 'b', meta: true }],
+    ['\u001B[32;5u', { name: 'space', ctrl: true }],
+    ['\u001B[127;3u', { name: 'backspace', meta: true }],
     ['\u001B[201~', { name: 'paste-end' }],
   ])('decodes %j', (sequence, expected) => {
     const press = decodeKey(sequence);
