@@ -6,7 +6,7 @@ import {
   type Download,
   type DownloadOptions,
 } from './download.js';
-import { ConflictError, InvalidPathError, NotFoundError } from './errors.js';
+import { ConflictError, InvalidPathError, JfsError, NotFoundError } from './errors.js';
 import { ExtraRequests } from './extras.js';
 import type { StreamEntry } from './liststream.js';
 import { fetchCustomerUsername } from './login.js';
@@ -19,6 +19,7 @@ import type {
   JfsFile,
   JfsObject,
   MountPoint,
+  SearchResult,
   User,
 } from './models.js';
 import { ObjectRequests } from './object-requests.js';
@@ -34,8 +35,14 @@ export type JottacloudAuth =
   { type: 'basic'; username: string; password: string } | { type: 'token'; store: TokenStore };
 
 export interface JottacloudOptions {
-  /** One origin serving `/jfs/…`, `/files/v1/allocate`, `/account/v1/customer`. */
+  /** The JFS origin serving `/jfs/…` (`https://jfs.jottacloud.com` for the real service). */
   baseUrl: string;
+  /**
+   * The JSON API origin serving `/files/v1/…` and `/account/v1/…`
+   * (`https://api.jottacloud.com` for the real service, §1.1).
+   * @default baseUrl (the local server serves every path family on one origin)
+   */
+  apiBaseUrl?: string;
   auth: JottacloudAuth;
   /** Longest wait for headers or between body chunks of one request. @default 60000 */
   timeoutMs?: number;
@@ -54,6 +61,7 @@ export interface JottacloudOptions {
 export class Jottacloud {
   private readonly transport: Transport;
   private readonly baseUrl: string;
+  private readonly apiBaseUrl: string;
   private readonly auth: JottacloudAuth;
   private readonly requests: ObjectRequests;
   private readonly extras: ExtraRequests;
@@ -61,6 +69,7 @@ export class Jottacloud {
 
   constructor(options: JottacloudOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.apiBaseUrl = (options.apiBaseUrl ?? options.baseUrl).replace(/\/+$/, '');
     this.auth = options.auth;
     this.transport = new Transport({
       timeoutMs: options.timeoutMs,
@@ -75,7 +84,7 @@ export class Jottacloud {
     this.requests = new ObjectRequests(this.transport, this.baseUrl, (signal) =>
       this.username(signal),
     );
-    this.extras = new ExtraRequests(this.transport, this.baseUrl, this.requests);
+    this.extras = new ExtraRequests(this.transport, this.apiBaseUrl, this.requests);
   }
 
   /** The JFS username: the Basic login, or `account/v1/customer` for token sessions (B15). */
@@ -83,7 +92,7 @@ export class Jottacloud {
     if (this.auth.type === 'basic') return Promise.resolve(this.auth.username);
 
     if (!this.user) {
-      const user = fetchCustomerUsername(this.transport, this.baseUrl, undefined, signal);
+      const user = fetchCustomerUsername(this.transport, this.apiBaseUrl, undefined, signal);
       // A failed look-up (offline, cancelled) is not remembered: the next call asks again.
       user.catch(() => {
         if (this.user === user) this.user = undefined;
@@ -220,7 +229,7 @@ export class Jottacloud {
     return uploadFile(
       {
         transport: this.transport,
-        baseUrl: this.baseUrl,
+        apiBaseUrl: this.apiBaseUrl,
         readFile: (signal) => this.readLiveFile(path, signal),
       },
       names,
@@ -289,6 +298,34 @@ export class Jottacloud {
   /** Turns the public link of a file or folder on or off; `publicUri` holds the link id. */
   async setShared(path: string, shared: boolean, signal?: AbortSignal): Promise<JfsFile | Folder> {
     return this.extras.setShared(parseItemPath(path, 3, 'a file or folder'), shared, signal);
+  }
+
+  /**
+   * The Latest view: the `max` most recently updated live files of the account (any device),
+   * newest first, each with its device-relative parent `path`. Its `total` counts all of them.
+   */
+  async getLatest(options: { max?: number } = {}, signal?: AbortSignal): Promise<SearchResult> {
+    const max = options.max ?? 10;
+    if (!Number.isInteger(max) || max < 1) {
+      throw new JfsError(
+        `The Latest view takes a positive whole number of files, not ${max}.`,
+        {},
+        {
+          code: 'EINVALIDARG',
+          errorId: 'InvalidLatestCount',
+          category: 'InvalidArgument',
+        },
+      );
+    }
+    return this.extras.latest(max, signal);
+  }
+
+  /**
+   * The Links view: every file with an active public link (`publicUri` holds the link id), with
+   * its device-relative parent `path`. Trashed files may be listed with `deleted` set.
+   */
+  async getLinks(signal?: AbortSignal): Promise<SearchResult> {
+    return this.extras.links(signal);
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,7 @@
 import { guardStream } from './download.js';
 import { ConflictError, NotFoundError } from './errors.js';
 import { parseListStream, type StreamEntry } from './liststream.js';
-import type { JfsFile } from './models.js';
+import type { JfsFile, SearchResult } from './models.js';
 import type { ObjectRequests } from './object-requests.js';
 import { joinPath } from './paths.js';
 import type { Transport } from './transport.js';
@@ -13,7 +13,7 @@ import type { Transport } from './transport.js';
 export class ExtraRequests {
   constructor(
     private readonly transport: Transport,
-    private readonly baseUrl: string,
+    private readonly apiBaseUrl: string,
     private readonly requests: ObjectRequests,
   ) {}
 
@@ -39,7 +39,7 @@ export class ExtraRequests {
   async purgeTrash(signal?: AbortSignal): Promise<{ folders: number; files: number }> {
     const answer = await this.transport.json<{ folders?: number; files?: number }>({
       method: 'POST',
-      url: new URL(`${this.baseUrl}/files/v1/purge_trash`),
+      url: new URL(`${this.apiBaseUrl}/files/v1/purge_trash`),
       action: 'empty the trash of',
       idempotent: true,
       signal,
@@ -52,6 +52,22 @@ export class ExtraRequests {
     const mode = shared ? 'enableShare' : 'disableShare';
     const document = await this.requests.get(names, 'share', signal, { mode });
     return this.requests.expect(['file', 'folder'], document);
+  }
+
+  /**
+   * The Latest view (§4.12): `GET /<user>/Jotta/Latest?sort=updated&max=N&web=true`, the `max`
+   * most recently updated files of the whole account, newest first.
+   */
+  async latest(max: number, signal?: AbortSignal): Promise<SearchResult> {
+    const query = { sort: 'updated', max: String(max), web: 'true' };
+    const document = await this.requests.get(['Jotta', 'Latest'], 'list', signal, query);
+    return this.requests.expect('searchresult', document);
+  }
+
+  /** The Links view: every file with an active public link (`publicUri` set), trashed too. */
+  async links(signal?: AbortSignal): Promise<SearchResult> {
+    const document = await this.requests.get(['Jotta', 'Links'], 'list', signal);
+    return this.requests.expect('searchresult', document);
   }
 
   /** `mode=liststream`, parsed as it arrives. */

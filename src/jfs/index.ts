@@ -3,9 +3,10 @@
  * name; modules not re-exported are internal.
  *
  * ```ts
+ * const baseUrl = 'https://jfs.jottacloud.com', apiBaseUrl = 'https://api.jottacloud.com';
  * const store = new FileTokenStore(join(home, 'login.json'));
- * await loginWithToken(personalLoginToken, { store, baseUrl });     // once
- * const jotta = new Jottacloud({ baseUrl, auth: { type: 'token', store } });
+ * await loginWithToken(personalLoginToken, { store, baseUrl, apiBaseUrl });     // once
+ * const jotta = new Jottacloud({ baseUrl, apiBaseUrl, auth: { type: 'token', store } });
  * const file = await jotta.upload('/Jotta/Archive/a.txt', {
  *   size, open: async (offset) => createReadStream(local, { start: offset }),
  * });
@@ -32,6 +33,7 @@ export type {
   MountPointEntry,
   Revision,
   RevisionState,
+  SearchResult,
   TreeFolder,
   User,
 } from './models.js';

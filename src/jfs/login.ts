@@ -36,8 +36,17 @@ export function decodeLoginToken(token: string): PersonalLoginToken {
 
 export interface LoginOptions {
   store: TokenStore;
-  /** API origin for `account/v1/customer`; when given the JFS username is stored too. */
+  /**
+   * The JFS origin; when given it is stored with the login (so a later run knows where to go)
+   * and, without `apiBaseUrl`, also used as the API origin.
+   */
   baseUrl?: string;
+  /**
+   * The JSON API origin for `account/v1/customer` (`https://api.jottacloud.com` for the real
+   * service); when given (or implied by `baseUrl`) the JFS username is stored too.
+   * @default baseUrl
+   */
+  apiBaseUrl?: string;
   timeoutMs?: number;
   signal?: AbortSignal;
 }
@@ -70,11 +79,14 @@ export async function loginWithToken(
       options.signal,
     );
     const login: StoredLogin = { ...tokens, tokenEndpoint, clientId: LOGIN_CLIENT_ID };
+    const apiBaseUrl = options.apiBaseUrl ?? options.baseUrl;
+    if (options.baseUrl) login.baseUrl = trimSlashes(options.baseUrl);
+    if (apiBaseUrl) login.apiBaseUrl = trimSlashes(apiBaseUrl);
 
-    if (options.baseUrl) {
+    if (apiBaseUrl) {
       login.username = await fetchCustomerUsername(
         transport,
-        options.baseUrl,
+        apiBaseUrl,
         `Bearer ${login.accessToken}`,
         options.signal,
       );
@@ -84,6 +96,10 @@ export async function loginWithToken(
   } finally {
     await transport.close();
   }
+}
+
+function trimSlashes(url: string): string {
+  return url.replace(/\/+$/, '');
 }
 
 async function discoverTokenEndpoint(
@@ -105,7 +121,7 @@ async function discoverTokenEndpoint(
   return document.token_endpoint;
 }
 
-/** `GET <baseUrl>/account/v1/customer` → the internal JFS username (§2.7, B15). */
+/** `GET <API origin>/account/v1/customer` → the internal JFS username (§2.7, B15). */
 export async function fetchCustomerUsername(
   transport: Transport,
   baseUrl: string,
@@ -114,7 +130,7 @@ export async function fetchCustomerUsername(
 ): Promise<string> {
   const customer = await transport.json<{ username?: unknown }>({
     method: 'GET',
-    url: new URL(`${baseUrl.replace(/\/+$/, '')}/account/v1/customer`),
+    url: new URL(`${trimSlashes(baseUrl)}/account/v1/customer`),
     headers: authorization ? { authorization } : undefined,
     action: 'read the account of',
     auth: authorization === undefined,

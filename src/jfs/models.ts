@@ -156,4 +156,16 @@ export interface FileDirList {
   folders: TreeFolder[];
 }
 
+/**
+ * A `searchresult` document: the Latest or Links view (§3.10). Files come from any device and
+ * mount point; each has its device-relative parent `path`. Links may list trashed files (with
+ * `deleted`).
+ */
+export interface SearchResult {
+  kind: 'searchResult';
+  files: JfsFile[];
+  /** The server's `total` count; for Latest it counts every file, not only those returned. */
+  total: number;
+}
+
 export type JfsObject = Device | MountPoint | Folder | JfsFile;

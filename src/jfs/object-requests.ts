@@ -1,5 +1,13 @@
 import { NotFoundError, ProtocolError } from './errors.js';
-import type { Device, FileDirList, Folder, JfsFile, MountPoint, User } from './models.js';
+import type {
+  Device,
+  FileDirList,
+  Folder,
+  JfsFile,
+  MountPoint,
+  SearchResult,
+  User,
+} from './models.js';
 import { absoluteQueryValue, joinPath, jfsUrlPath, parseItemPath } from './paths.js';
 import { formatJfsTime } from './time.js';
 import type { Transport } from './transport.js';
@@ -11,6 +19,7 @@ import {
   toFileDirList,
   toFolder,
   toMountPoint,
+  toSearchResult,
   toUser,
   type XmlNode,
 } from './xml.js';
@@ -32,6 +41,7 @@ interface RootModels {
   folder: Folder;
   file: JfsFile;
   filedirlist: FileDirList;
+  searchresult: SearchResult;
 }
 
 /**
@@ -148,6 +158,8 @@ export class ObjectRequests {
         return toFile(node, user);
       case 'filedirlist':
         return toFileDirList(node, user);
+      case 'searchresult':
+        return toSearchResult(node, user);
       default:
         throw this.unexpected(root);
     }

@@ -19,6 +19,10 @@ export interface StoredLogin {
   clientId: string;
   /** Internal JFS username from `account/v1/customer`, when it was read at login. */
   username?: string;
+  /** The JFS origin the login is for, when it was given at login. */
+  baseUrl?: string;
+  /** The JSON API origin the login is for, when it was given at login. */
+  apiBaseUrl?: string;
 }
 
 /** Where a session's tokens live. `lock` serialises refreshes across processes when present. */

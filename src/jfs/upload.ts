@@ -42,7 +42,8 @@ interface Allocation {
 
 export interface UploadContext {
   transport: Transport;
-  baseUrl: string;
+  /** The JSON API origin of `files/v1/allocate`; the upload URL it returns is used as given. */
+  apiBaseUrl: string;
   /** Re-reads the file through JFS to verify the stored revision. */
   readFile(signal?: AbortSignal): Promise<JfsFile>;
 }
@@ -134,7 +135,7 @@ function allocate(
   };
   return context.transport.json<Allocation>({
     method: 'POST',
-    url: new URL(`${context.baseUrl}/files/v1/allocate`),
+    url: new URL(`${context.apiBaseUrl}/files/v1/allocate`),
     headers: { 'content-type': 'application/json; charset=UTF-8' },
     body: JSON.stringify(request),
     path,
@@ -175,7 +176,7 @@ async function sendBytes(
   try {
     const response = await context.transport.send({
       method: 'POST',
-      url: new URL(allocation.upload_url, context.baseUrl),
+      url: new URL(allocation.upload_url, context.apiBaseUrl),
       headers,
       body,
       path,

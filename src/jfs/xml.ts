@@ -11,6 +11,7 @@ import type {
   MountPoint,
   Revision,
   RevisionState,
+  SearchResult,
   TreeFolder,
   User,
 } from './models.js';
@@ -221,4 +222,16 @@ export function toFileDirList(node: XmlNode, user: string | undefined): FileDirL
     files: files(entry, user),
   }));
   return { kind: 'fileDirList', folders };
+}
+
+/** `searchresult` (Latest, Links): `<files>` plus `<metadata total=…>`. */
+export function toSearchResult(node: XmlNode, user: string | undefined): SearchResult {
+  const found = files(node, user);
+  const metadata = typeof node.metadata === 'object' && node.metadata !== null;
+  const total = metadata ? Number(attribute(node.metadata as XmlNode, 'total')) : NaN;
+  return {
+    kind: 'searchResult',
+    files: found,
+    total: Number.isFinite(total) ? total : found.length,
+  };
 }
