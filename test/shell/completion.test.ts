@@ -102,3 +102,20 @@ describe('prompt', () => {
     expect(await t.shell.prompt()).toBe('jafs> ');
   });
 });
+
+describe('dynamic parameters that redefine static ones', () => {
+  it('offer their values in completion', async () => {
+    const cmdlet: CmdletDefinition = {
+      name: 'New-Entry',
+      synopsis: 'Makes an entry.',
+      parameters: [{ name: 'ItemType', type: 'string' }],
+      dynamicParameters: () => [{ name: 'ItemType', type: 'string', values: ['device', 'folder'] }],
+    };
+    const t = testShell({ cmdlets: [cmdlet] });
+    const c = await t.shell.complete('New-Entry -ItemType d', 21);
+    expect(c.matches.map((m) => m.text)).toEqual(['device']);
+    expect((await t.run('Get-Command -Syntax New-Entry')).out).toBe(
+      '\nNew-Entry [-ItemType {device | folder}] [<CommonParameters>]\n\n',
+    );
+  });
+});

@@ -23,8 +23,9 @@ export async function allParameters(
   const dynamic = entry.cmdlet?.dynamicParameters
     ? await entry.cmdlet.dynamicParameters({}, session)
     : [];
+  // A dynamic parameter redefining a static one keeps the static one's place in the syntax.
   return [
-    ...entry.parameters,
+    ...entry.parameters.map((p) => dynamic.find((d) => d.name === p.name) ?? p),
     ...dynamic.filter((d) => !entry.parameters.some((p) => p.name === d.name)),
   ];
 }

@@ -185,7 +185,8 @@ async function parametersOf(
   }
   try {
     const dynamic = await entry.cmdlet.dynamicParameters(bound, session);
-    return [...base, ...dynamic.filter((d) => !base.some((p) => p.name === d.name))];
+    // A dynamic parameter redefining a static one (ItemType with the provider's types) wins.
+    return [...base.filter((p) => !dynamic.some((d) => d.name === p.name)), ...dynamic];
   } catch {
     return base;
   }
