@@ -24,12 +24,16 @@ export function createRequestHandler(backend: Backend) {
     const style = styleFor(target.rawPath);
     res.on('finish', () => backend.options.log(`${method} ${target.rawPath} ${res.statusCode}`));
 
-    route(backend, req, res, method, target.rawPath, target.query).catch(async (error: unknown) => {
-      sendError(res, error, style, backend.options.nodeName);
-      if (!(error instanceof JfsHttpError))
-        backend.options.log(`error ${method} ${target.rawPath}: ${String(error)}`);
-      await discardBody(req).catch(() => undefined);
-    });
+    route(backend, req, res, method, target.rawPath, target.query)
+      .catch(async (error: unknown) => {
+        if (!(error instanceof JfsHttpError)) {
+          backend.options.log(`error ${method} ${target.rawPath}: ${String(error)}`);
+        }
+        sendError(res, error, style, backend.options.nodeName);
+        await discardBody(req);
+      })
+      // Nothing a request does may take the server down (a socket gone mid-answer, say).
+      .catch(() => res.destroy());
   };
 }
 

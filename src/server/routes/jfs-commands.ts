@@ -94,7 +94,7 @@ function move(
  * content. Onto a trashed file the copy lands as a new revision that stays in the trash — the
  * quirk rclone works around with cphash (rclone#6112).
  */
-function copy(request: JfsRequest, device: DeviceRow, destination: string): void {
+async function copy(request: JfsRequest, device: DeviceRow, destination: string): Promise<void> {
   const { backend } = request;
   const source = locate(request, device);
   const current =
@@ -120,7 +120,7 @@ function copy(request: JfsRequest, device: DeviceRow, destination: string): void
     return { node: backend.tree.node(node.id), dropped: backend.revisions.prune(node.id) };
   })();
 
-  void afterPrune(backend, copied.dropped);
+  await afterPrune(backend, copied.dropped);
   const at = { account: request.account, device: target.device, node: copied.node };
   sendXml(request.res, 200, nodeDocument(request, at));
 }
@@ -168,7 +168,7 @@ async function hardDelete(
  * `cphash` (§4.9): with JMd5/JSize, touch a file that has this content, restore a trashed one,
  * or create the file/revision from content the account already stores; 404 means "upload it".
  */
-function cphash(request: JfsRequest, device: DeviceRow): void {
+async function cphash(request: JfsRequest, device: DeviceRow): Promise<void> {
   const { backend, req } = request;
   const md5 = String(req.headers.jmd5 ?? '');
   const size = Number(req.headers.jsize);
@@ -179,6 +179,7 @@ function cphash(request: JfsRequest, device: DeviceRow): void {
   const created = parseClientTime(req.headers.jcreated, now);
   const modified = parseClientTime(req.headers.jmodified, now);
 
+  let dropped: { blobs: string[]; partials: number[] } = { blobs: [], partials: [] };
   const result = backend.db.transaction((): NodeRow | undefined => {
     const names = request.names.slice(2);
     const found = backend.tree.resolve(device.id, names);
@@ -214,10 +215,11 @@ function cphash(request: JfsRequest, device: DeviceRow): void {
         blob,
       });
       backend.tree.touchMount(node, now);
-      backend.revisions.prune(node.id);
+      dropped = backend.revisions.prune(node.id);
     }
     return backend.tree.node(node.id);
   })();
+  await afterPrune(backend, dropped);
 
   if (!result)
     throw new JfsHttpError(
