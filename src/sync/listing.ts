@@ -1,6 +1,7 @@
 import { childItems } from '../provider/children.js';
 import type { ResolvedItem } from '../provider/item-path.js';
 import type { OperationOptions } from '../provider/provider-call.js';
+import type { ProviderItem } from '../provider/types.js';
 import { isBelowKey, keyOf, type SyncScope } from './scope.js';
 
 /** One item of a side's tree, with where it sits below the sync root. */
@@ -20,8 +21,9 @@ export interface Tree {
 
 /**
  * Every item below `root` that takes part in the sync, parents before children, in one walk
- * (Jottacloud: one `mode=list` request). Hidden items are included, because a backup wants dot
- * files too; items in the store's trash, and everything below them, are left out. A listing
+ * (Jottacloud: one `mode=list` request). Hidden dot files are included, because a backup wants
+ * them too; items in the store's trash and the store's own views (Jottacloud's Trash, Links…),
+ * with everything below them, are left out. A listing
  * error is thrown: a sync must never decide what to delete from a partial view of its source.
  */
 export async function listTree(
@@ -41,7 +43,7 @@ export async function listTree(
     if (pruned.some((prefix) => isBelowKey(key, prefix))) continue;
 
     const deleted = entry.item.deleted === true;
-    if (deleted || !scope.accepts(segments, entry.item.isContainer)) {
+    if (deleted || isStoreView(entry.item) || !scope.accepts(segments, entry.item.isContainer)) {
       if (entry.item.isContainer) pruned.push(key);
       if (!deleted) markAncestors(holdsOutside, segments, keyCaseSensitive);
       continue;
@@ -51,6 +53,14 @@ export async function listTree(
   }
 
   return { entries, holdsOutside };
+}
+
+/**
+ * A hidden item that is not a dot file: a view of the store rather than data (Jottacloud's
+ * Trash, Links, Latest and Shared mount points). Dot files are hidden too, but they are data.
+ */
+function isStoreView(item: ProviderItem): boolean {
+  return item.hidden === true && !item.name.startsWith('.');
 }
 
 function markAncestors(keys: Set<string>, segments: readonly string[], caseSensitive: boolean) {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, readdir, stat, utimes, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OperationCanceledError } from '../../src/core/errors.js';
@@ -179,5 +179,25 @@ describe('Sync-Item from JAFS:', () => {
     expect(
       seconds((await itemAt(fx.engine, 'JAFS:\\Jotta\\Sync\\dedupe-b\\c.bin'))?.lastWriteTime),
     ).toBe(seconds(files[2].mtime));
+  });
+
+  it('leaves the store views out when syncing a whole device (no Trash, Links, Latest)', async () => {
+    const source = await localTree('device-src');
+    await runSync(fx.engine, { Path: source, Destination: 'JAFS:\\Jotta\\Archive\\device' });
+    // Something in Trash: a file removed from the source and then from the backup.
+    await rm(join(source, 'a.bin'));
+    const params = { Path: source, Destination: 'JAFS:\\Jotta\\Archive\\device', Delete: true };
+    expect((await runSync(fx.engine, params)).summary).toMatchObject({ Deleted: 1 });
+
+    const target = join(fx.local, 'whole-device');
+    const run = await runSync(fx.engine, { Path: 'JAFS:\\Jotta', Destination: target });
+    expect(run.errors).toEqual([]);
+    expect((await readdir(target)).sort()).toEqual(['Archive', 'Sync']);
+    expect((await readdir(join(target, 'Archive/device'))).sort()).toEqual([
+      'b.bin',
+      'c.bin',
+      'd.bin',
+      'nested',
+    ]);
   });
 });
