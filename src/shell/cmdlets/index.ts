@@ -1,5 +1,6 @@
 import type { CmdletDefinition } from '../api.js';
 import { commandCmdlets } from './commands.js';
+import { csvCmdlets } from './csv.js';
 import { dataCmdlets } from './data.js';
 import { formatCmdlets } from './format.js';
 import { hostCmdlets } from './host-io.js';
@@ -22,4 +23,5 @@ export const languageCmdlets: readonly CmdletDefinition[] = [
   ...variableCmdlets,
   ...commandCmdlets,
   ...dataCmdlets,
+  ...csvCmdlets,
 ];
