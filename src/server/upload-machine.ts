@@ -30,6 +30,8 @@ export interface UploadOutcome {
   state: RevisionRow['state'];
   /** First byte the server still needs (== bytes when done). */
   resumePos: number;
+  /** Files to remove once the allocation committed (retention, superseded partial bytes). */
+  cleanup?: { blobs: string[]; partials: number[] };
 }
 
 const MD5_HEX = /^[0-9a-fA-F]{32}$/;
@@ -65,6 +67,12 @@ export function allocate(backend: Backend, claim: UploadClaim, dedupe: boolean):
     }
 
     checkQuota(backend, claim.account, claim.bytes);
+    const cleanup = { blobs: [] as string[], partials: [] as number[] };
+    if (view.latest?.state === 'INCOMPLETE') {
+      // Superseded by a different content: it can never resume, so its bytes go.
+      backend.revisions.setReceived(view.latest, 0);
+      cleanup.partials.push(view.latest.id);
+    }
     const known = dedupe
       ? backend.revisions.findContent(claim.account.id, claim.md5, claim.bytes)
       : undefined;
@@ -77,10 +85,13 @@ export function allocate(backend: Backend, claim: UploadClaim, dedupe: boolean):
         blob: known,
       });
       backend.tree.touchMount(node, now);
-      return done(backend, node, revision.id);
+      const dropped = backend.revisions.prune(node.id);
+      cleanup.blobs.push(...dropped.blobs);
+      cleanup.partials.push(...dropped.partials);
+      return { ...done(backend, node, revision.id), cleanup };
     }
     const revision = backend.revisions.add(node, { ...base, state: 'INCOMPLETE' });
-    return { node, revision, state: 'INCOMPLETE', resumePos: 0 };
+    return { node, revision, state: 'INCOMPLETE', resumePos: 0, cleanup };
   });
   return run();
 }
@@ -143,11 +154,12 @@ async function write(
   return settle(backend, { ...revision, received });
 }
 
-/** Completes a zero-byte upload, which needs no body at all. */
+/** After allocate: removes what it superseded, and completes a zero-byte upload (no body). */
 export async function settleEmpty(
   backend: Backend,
   outcome: UploadOutcome,
 ): Promise<UploadOutcome> {
+  if (outcome.cleanup) await afterPrune(backend, outcome.cleanup);
   if (outcome.state !== 'INCOMPLETE' || outcome.revision.size !== 0) return outcome;
   return settle(backend, outcome.revision);
 }

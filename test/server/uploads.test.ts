@@ -430,3 +430,42 @@ describe('cleanup of unfinished uploads', () => {
     expect(late.status).toBe(404);
   });
 });
+
+describe('retention across upload paths', () => {
+  it('dedupe by allocate also keeps only five revisions, and a superseded partial upload is dropped', async () => {
+    const contents = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7'].map((v) => Buffer.from(v));
+    for (const content of contents)
+      await t.upload('/Jotta/Archive/pool/seed-' + content.toString(), content);
+    for (const content of contents) {
+      const alloc = await allocated({
+        path: '/jfs/Jotta/Archive/pool/target.txt',
+        bytes: 2,
+        md5: md5(content),
+      });
+      expect(alloc.state).toBe('COMPLETED');
+    }
+    const { root } = await xml(await t.jfs('/Jotta/Archive/pool/target.txt'));
+    expect(root.currentRevision.number).toBe('7');
+    expect(root.revisions.revision.map((r: any) => r.number)).toEqual(['6', '5', '4', '3']);
+
+    const { readdir } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const before = (await readdir(join(t.dataDir, 'partial'))).length;
+    const big = randomBytes(5000);
+    const a = await allocated({
+      path: '/jfs/Jotta/Archive/pool/half.bin',
+      bytes: 5000,
+      md5: md5(big),
+    });
+    expect((await send(a.upload_url, big.subarray(0, 100))).status).toBe(420);
+    expect(await readdir(join(t.dataDir, 'partial'))).toHaveLength(before + 1);
+    const other = randomBytes(10);
+    const b = await allocated({
+      path: '/jfs/Jotta/Archive/pool/half.bin',
+      bytes: 10,
+      md5: md5(other),
+    });
+    expect(await readdir(join(t.dataDir, 'partial'))).toHaveLength(before);
+    expect((await send(b.upload_url, other)).status).toBe(200);
+  });
+});
