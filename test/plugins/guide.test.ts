@@ -1,19 +1,10 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startJottacloud, type JottacloudFixture } from '../provider/jottacloud-fixture.js';
 import { pluginShell } from './harness.js';
 import { tempFolder } from './fixtures.js';
-
-const GUIDE = path.join(import.meta.dirname, '../../docs/writing-a-provider.md');
-
-/** The first ```js block of the guide: the example provider, exactly as a reader copies it. */
-export async function guideExample(): Promise<string> {
-  const text = await readFile(GUIDE, 'utf8');
-  const match = /```js\n([\s\S]*?)```/.exec(text);
-  if (!match) throw new Error('The guide has no ```js example.');
-  return match[1];
-}
+import { guideExample } from './guide-example.js';
 
 const SETTINGS = {
   server: { url: 'https://example.invalid/api', retries: 3, tags: ['a', 'b'] },

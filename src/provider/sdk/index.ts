@@ -6,5 +6,5 @@ export { ContainerNode, LeafNode, Node } from './nodes.js';
 export type { NodeCallContext, NodeContent } from './nodes.js';
 export { createNodeProvider } from './adapter.js';
 export type { NodeProviderOptions } from './adapter.js';
-export { contentSource, readAllText } from './content.js';
+export { contentSource, readAllBytes, readAllText } from './content.js';
 export { containProvider } from './contain.js';

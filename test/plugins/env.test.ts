@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEnvironmentProvider } from '../../providers/env/index.js';
+import { startJottacloud, type JottacloudFixture } from '../provider/jottacloud-fixture.js';
+import { pluginShell } from './harness.js';
+import { tempFolder } from './fixtures.js';
+
+describe('Environment provider (Env:), written with the node SDK', () => {
+  let jafs: JottacloudFixture;
+  let folder: { dir: string; cleanup(): Promise<void> };
+
+  beforeAll(async () => {
+    jafs = await startJottacloud();
+    folder = await tempFolder();
+  });
+
+  afterAll(async () => {
+    await jafs?.close();
+    await folder?.cleanup();
+  });
+
+  it('lists, reads, sets, renames, removes and copies variables', async () => {
+    const env: Record<string, string | undefined> = { HOME: '/home/me', LANG: 'nb_NO.UTF-8' };
+    const { shell, host, engine } = await pluginShell(folder.dir, jafs.client);
+    engine.registerProvider(createEnvironmentProvider(env));
+
+    await shell.run('Get-ChildItem Env:\\ | ForEach-Object Name; Get-Content Env:\\HOME');
+    expect(host.take()).toEqual({ output: 'HOME\nLANG\n/home/me\n', errors: '' });
+
+    await shell.run('Set-Content Env:\\GREETING hej; New-Item Env:\\EMPTY -ItemType Variable');
+    await shell.run('Rename-Item Env:\\GREETING SALUTE; Remove-Item Env:\\LANG');
+    expect(host.take().errors).toBe('');
+    expect(env).toEqual({ HOME: '/home/me', SALUTE: 'hej', EMPTY: '' });
+
+    await shell.run('Copy-Item Env:\\HOME JAFS:\\Jotta\\Archive\\home.txt');
+    await shell.run('Get-Content JAFS:\\Jotta\\Archive\\home.txt; Get-Item Env:\\home');
+    const { output, errors } = host.take();
+    expect(output).toBe('/home/me\n');
+    expect(errors).toContain('Env:');
+
+    await shell.run('Get-PSProvider Environment | ForEach-Object Capabilities');
+    expect(host.take().output.trim()).toBe(
+      'Filter, ShouldProcess, New, Remove, Rename, GetContent, SetContent',
+    );
+  });
+});
