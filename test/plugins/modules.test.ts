@@ -1,0 +1,57 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pluginShell } from './harness.js';
+import { tempFolder } from './fixtures.js';
+
+/** An installed package exporting a provider factory, drives and a cmdlet. */
+const PACKAGE_INDEX = `
+export const provider = ({ ContainerNode, LeafNode, createNodeProvider }) => {
+  class Greeting extends LeafNode {
+    content() { return 'hello from a package'; }
+  }
+  class Root extends ContainerNode {
+    children() { return [new Greeting('greeting.txt')]; }
+  }
+  return createNodeProvider({ name: 'Greeter', nodeTypes: [Root, Greeting], root: () => new Root() });
+};
+export const drives = [{ name: 'Hi', root: '/' }];
+export const cmdlets = [{
+  name: 'Get-Greeting',
+  synopsis: 'Says hello.',
+  parameters: [],
+  async process(ctx) { await ctx.write('hej'); },
+}];
+`;
+
+describe('Import-Module of an installed package', () => {
+  let folder: { dir: string; cleanup(): Promise<void> };
+
+  beforeAll(async () => {
+    folder = await tempFolder();
+    const pkg = path.join(folder.dir, 'node_modules', 'jafs-provider-greeter');
+    await mkdir(pkg, { recursive: true });
+    await writeFile(path.join(pkg, 'index.js'), PACKAGE_INDEX);
+    await writeFile(
+      path.join(pkg, 'package.json'),
+      JSON.stringify({ name: 'jafs-provider-greeter', type: 'module', main: 'index.js' }),
+    );
+  });
+
+  afterAll(() => folder?.cleanup());
+
+  it('registers its provider, drives and cmdlets, once however often it is imported', async () => {
+    const { shell, host } = await pluginShell(folder.dir);
+    await shell.run('Import-Module jafs-provider-greeter; Import-Module jafs-provider-greeter');
+    expect(host.take().errors).toBe('');
+
+    await shell.run('Get-Content Hi:\\greeting.txt; Get-Greeting');
+    expect(host.take()).toEqual({ output: 'hello from a package\nhej\n', errors: '' });
+
+    await shell.run('Get-Module | ForEach-Object { $_.Name; $_.Drives; $_.ExportedCommands }');
+    expect(host.take().output).toBe('jafs-provider-greeter\nHi\nGet-Greeting\n');
+
+    await shell.run('Import-Module jafs-provider-missing');
+    expect(host.take().errors).toContain('jafs-provider-missing');
+  });
+});
