@@ -1,0 +1,108 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { startServer, type RunningServer } from '../src/server/index.js';
+import { startRcloneHarness, type RcloneHarness } from '../test/rclone/harness.js';
+import { benchScript, runNodeChild } from './child.js';
+import type { Row, Sample } from './stats.js';
+
+/** Sizes of one bench run; `--quick` scales everything down so CI can prove the script works. */
+export interface BenchSizes {
+  runs: number;
+  bigFileMiB: number;
+  smallFiles: number;
+  treeFiles: number;
+  completionEntries: number;
+  loadOpsPerClient: number;
+}
+
+export const FULL: BenchSizes = {
+  runs: 3,
+  bigFileMiB: 1024,
+  smallFiles: 2000,
+  treeFiles: 20_000,
+  completionEntries: 2000,
+  loadOpsPerClient: 150,
+};
+
+export const QUICK: BenchSizes = {
+  runs: 2,
+  bigFileMiB: 32,
+  smallFiles: 100,
+  treeFiles: 1000,
+  completionEntries: 200,
+  loadOpsPerClient: 20,
+};
+
+/** Everything a scenario needs: one server, one rclone, the account and a scratch folder. */
+export interface BenchContext {
+  sizes: BenchSizes;
+  server: RunningServer;
+  rclone: RcloneHarness;
+  username: string;
+  password: string;
+  /** Scratch folder, removed at the end. */
+  workDir: string;
+  /** Requests the server answered since start (counted through its log hook). */
+  requests(): number;
+  /** Runs one shell command in a jafs child process against the bench server. */
+  jafs(command: string, cwd?: string): Promise<Sample>;
+  /** Runs the raw-HTTP floor in a child process. */
+  floor(mode: string, ...args: string[]): Promise<Sample>;
+  /** Runs rclone and fails on a non-zero exit. */
+  rcloneRun(args: string[]): Promise<Sample>;
+  rows: Row[];
+  notes: string[];
+  close(): Promise<void>;
+}
+
+export async function createContext(sizes: BenchSizes): Promise<BenchContext> {
+  const workDir = await mkdtemp(join(tmpdir(), 'jafs-bench-'));
+  const username = 'bench';
+  const password = 'bench-password';
+  let requests = 0;
+  const server = await startServer({
+    dataDir: join(workDir, 'server'),
+    accounts: [{ username, password }],
+    log: () => void requests++,
+  });
+  const rclone = await startRcloneHarness({ serverUrl: server.url, server, username });
+  const credentials = [server.url, username, password];
+
+  return {
+    sizes,
+    server,
+    rclone,
+    username,
+    password,
+    workDir,
+    requests: () => requests,
+    jafs: (command, cwd) =>
+      runNodeChild(benchScript('jafs-client'), [...credentials, command], { cwd }),
+    floor: (mode, ...args) => runNodeChild(benchScript('floor'), [mode, ...credentials, ...args]),
+    async rcloneRun(args) {
+      const started = performance.now();
+      const result = await rclone.rclone(args, { timeoutMs: 600_000 });
+      if (result.code !== 0) throw new Error(`rclone ${args.join(' ')}: ${result.stderr}`);
+      return { ms: performance.now() - started };
+    },
+    rows: [],
+    notes: [],
+    async close() {
+      await rclone.close();
+      await server.close();
+      await rm(workDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Adds a sample to the row of a scenario and contender. */
+export function record(context: BenchContext, scenario: string, contender: string, sample: Sample) {
+  let row = context.rows.find((each) => each.scenario === scenario && each.contender === contender);
+  if (!row) {
+    row = { scenario, contender, samples: [] };
+    context.rows.push(row);
+  }
+  row.samples.push(sample);
+}

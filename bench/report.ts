@@ -1,0 +1,169 @@
+import { execFileSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+
+import { formatMs, summary, type Row } from './stats.js';
+
+/** A goal from issue 10: the contender's median at most `max` × the reference's median. */
+export interface Target {
+  scenario: string;
+  contender: string;
+  reference: string;
+  max: number;
+}
+
+export const TARGETS: Target[] = [
+  {
+    scenario: 'Upload of one large file',
+    contender: 'jafs Copy-Item',
+    reference: 'floor',
+    max: 1.15,
+  },
+  {
+    scenario: 'Upload of one large file',
+    contender: 'jafs Copy-Item',
+    reference: 'rclone copyto',
+    max: 0.8,
+  },
+  {
+    scenario: 'Download of one large file',
+    contender: 'jafs Copy-Item',
+    reference: 'floor',
+    max: 1.1,
+  },
+  {
+    scenario: 'Download of one large file',
+    contender: 'jafs Copy-Item',
+    reference: 'rclone copyto',
+    max: 0.8,
+  },
+  {
+    scenario: 'Small files up',
+    contender: 'jafs Copy-Item -Recurse',
+    reference: 'rclone copy',
+    max: 0.5,
+  },
+  {
+    scenario: 'Small files down',
+    contender: 'jafs Copy-Item -Recurse',
+    reference: 'rclone copy',
+    max: 0.5,
+  },
+  { scenario: 'Start-up', contender: 'jafs -c Get-Location', reference: 'node -e 0', max: 4 },
+];
+
+export function describeMachine(): string[] {
+  const version = (command: string, args: string[]) => {
+    try {
+      return execFileSync(command, args, { encoding: 'utf8' }).split('\n')[0].trim();
+    } catch {
+      return 'not installed';
+    }
+  };
+  const cores = cpus();
+  return [
+    `CPU: ${cores[0]?.model ?? 'unknown'}, ${cores.length} cores`,
+    `Memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    `Node: ${process.version}; rclone: ${version('rclone', ['version'])}`,
+    `Load average at the end: ${version('cat', ['/proc/loadavg'])}`,
+  ];
+}
+
+const rowOf = (rows: readonly Row[], scenario: string, contender: string) =>
+  rows.find((row) => row.scenario.startsWith(scenario) && row.contender === contender);
+
+/** Each target with its measured ratio (median / median), or undefined when not measured. */
+export function checkTargets(rows: readonly Row[]) {
+  return TARGETS.map((target) => {
+    const a = rowOf(rows, target.scenario, target.contender);
+    const b = rowOf(rows, target.scenario, target.reference);
+    const ratio = a && b ? summary(a.samples).median / summary(b.samples).median : undefined;
+    return { ...target, ratio, met: ratio !== undefined && ratio <= target.max };
+  });
+}
+
+function cells(row: Row): string[] {
+  const { min, median } = summary(row.samples);
+  const rss = row.samples.map((sample) => sample.rssMb).filter((mb) => mb !== undefined);
+  const requests = row.samples.map((sample) => sample.requests).filter((n) => n !== undefined);
+  const extra = [
+    rss.length ? `peak RSS ${Math.max(...(rss as number[])).toFixed(0)} MB` : '',
+    requests.length ? `${(requests as number[])[0]} req` : '',
+    row.note ?? '',
+  ].filter(Boolean);
+  return [
+    row.scenario,
+    row.contender,
+    formatMs(min),
+    formatMs(median),
+    String(row.samples.length),
+    extra.join('; '),
+  ];
+}
+
+/** The plain-text table for the terminal. */
+export function renderTable(rows: readonly Row[]): string {
+  const header = ['scenario', 'contender', 'min', 'median', 'runs', 'notes'];
+  const body = rows.map(cells);
+  const widths = header.map((_, column) =>
+    Math.max(...[header, ...body].map((line) => line[column].length)),
+  );
+  const line = (values: string[]) =>
+    values.map((value, column) => value.padEnd(widths[column])).join('  ');
+  const targets = checkTargets(rows).map(
+    (target) =>
+      `${target.met ? 'MET ' : 'MISS'} ${target.scenario}: ${target.contender} / ${target.reference} = ` +
+      `${target.ratio?.toFixed(2) ?? 'n/a'} (target ≤ ${target.max})`,
+  );
+  return [line(header), ...body.map(line), '', ...targets].join('\n');
+}
+
+/** BENCHMARKS.md: machine, every figure, ratios against targets, notes. */
+export function renderMarkdown(report: {
+  machine: string[];
+  rows: readonly Row[];
+  notes: readonly string[];
+  analysis?: string;
+  quick: boolean;
+  totalMs: number;
+}): string {
+  const table = [
+    '| Scenario | Contender | min | median | runs | notes |',
+    '|---|---|---:|---:|---:|---|',
+    ...report.rows.map((row) => `| ${cells(row).join(' | ')} |`),
+  ];
+  const targets = [
+    '| Scenario | Ratio | Measured | Target | Met |',
+    '|---|---|---:|---:|---|',
+    ...checkTargets(report.rows).map(
+      (target) =>
+        `| ${target.scenario} | ${target.contender} / ${target.reference} | ` +
+        `${target.ratio?.toFixed(2) ?? 'n/a'} | ≤ ${target.max} | ${target.met ? 'yes' : '**no**'} |`,
+    ),
+  ];
+  return [
+    '# jafs benchmarks',
+    '',
+    `Written by \`npm run bench${report.quick ? ' -- --quick' : ''}\` on ${new Date().toISOString()} ` +
+      `(whole run ${formatMs(report.totalMs)}). Every contender runs against the same local JFS ` +
+      "server (loopback) in the same run; rclone reaches it through the test harness's loopback " +
+      'CONNECT proxy. Times are wall times of the whole process (start-up included) unless noted.',
+    '',
+    '## Machine',
+    '',
+    ...report.machine.map((line) => `- ${line}`),
+    '',
+    '## Figures',
+    '',
+    ...table,
+    '',
+    '## Targets',
+    '',
+    ...targets,
+    '',
+    '## Notes',
+    '',
+    ...report.notes.map((note) => `- ${note}`),
+    '',
+    ...(report.analysis ? [report.analysis, ''] : []),
+  ].join('\n');
+}

@@ -1,0 +1,41 @@
+/**
+ * `npm run bench [-- --quick]`: jafs against rclone and against the machine's floor, as ratios
+ * measured in one run on one local server. Prints the table and writes BENCHMARKS.md.
+ */
+import { writeFile } from 'node:fs/promises';
+
+import { createContext, FULL, QUICK } from './context.js';
+import { describeMachine, renderMarkdown, renderTable } from './report.js';
+import { largeFile } from './scenarios/large-file.js';
+
+const quick = process.argv.includes('--quick');
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+const scenarios = [{ name: 'large-file', run: largeFile }];
+
+const context = await createContext(quick ? QUICK : FULL);
+const started = performance.now();
+try {
+  for (const scenario of scenarios) {
+    if (only && !only.split(',').includes(scenario.name)) continue;
+    const begun = performance.now();
+    process.stderr.write(`bench: ${scenario.name}…\n`);
+    await scenario.run(context);
+    process.stderr.write(
+      `bench: ${scenario.name} took ${Math.round(performance.now() - begun)} ms\n`,
+    );
+  }
+} finally {
+  await context.close();
+}
+
+const machine = describeMachine();
+process.stdout.write(renderTable(context.rows) + '\n');
+const markdown = renderMarkdown({
+  machine,
+  rows: context.rows,
+  notes: context.notes,
+  quick,
+  totalMs: performance.now() - started,
+});
+// A quick run proves the script works; only a full run replaces the committed figures.
+await writeFile(quick ? 'dist/BENCHMARKS.quick.md' : 'BENCHMARKS.md', markdown);
