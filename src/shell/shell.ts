@@ -4,7 +4,7 @@ import type { EngineApi } from '../provider/engine-api.js';
 import type { CmdletDefinition, Completion, Host, RunResult, Shell } from './api.js';
 import { complete } from './completion/complete.js';
 import { ErrorRecord, ParseError, type SourceInfo } from './errors.js';
-import { renderErrorRecord } from './format/error-view.js';
+import { renderError, renderErrorRecord } from './format/error-view.js';
 import { OutDefault } from './format/out-default.js';
 import { parse, parseScript } from './parser/parser.js';
 import { ScriptInvocation } from './runtime/invoke.js';
@@ -49,7 +49,9 @@ export class ShellSession implements Shell {
   }
 
   private reportError(record: ErrorRecord): void {
-    this.session.host.writeError(renderErrorRecord(record));
+    this.session.host.writeError(
+      renderError(record, this.session.global.lookup('ErrorView')?.value),
+    );
   }
 
   async run(

@@ -96,3 +96,15 @@ describe('isIncomplete', () => {
     expect(t.shell.isIncomplete(text)).toBe(expected);
   });
 });
+
+describe('$ErrorView', () => {
+  it('renders NormalView and CategoryView on request', async () => {
+    const t = testShell();
+    await t.run("$ErrorView = 'NormalView'");
+    expect((await t.run('Write-Error oops')).err).toBe(
+      'Write-Error : oops\nAt line:1 char:1\n+ Write-Error oops\n+ ~~~~~~~~~~~~~~~~\n    + CategoryInfo          : NotSpecified: () [Write-Error], WriteErrorException\n    + FullyQualifiedErrorId : Microsoft.PowerShell.Commands.WriteErrorException,Write-Error\n \n',
+    );
+    await t.run("$ErrorView = 'CategoryView'");
+    expect((await t.run('1/0')).err).toBe('NotSpecified: () [], DivideByZeroException\n');
+  });
+});

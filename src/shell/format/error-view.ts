@@ -53,3 +53,55 @@ function reasonOf(record: ErrorRecord): string {
   const category = record.CategoryInfo.Category;
   return category === 'NotSpecified' ? record.Exception.name : category;
 }
+
+function exceptionTypeName(record: ErrorRecord): string {
+  const exception = record.Exception as Error & { innerType?: string };
+  if (exception instanceof ThrownError) return 'RuntimeException';
+  if (exception instanceof ScriptRuntimeError) return exception.innerType ?? 'RuntimeException';
+  return exception.name.replace(/Error$/, 'Exception');
+}
+
+function categoryLine(record: ErrorRecord): string {
+  const target = record.TargetObject;
+  const targetText =
+    target === undefined || target === null
+      ? ''
+      : `${String(target)}:${typeof target === 'string' ? 'String' : 'Object'}`;
+  const command = record.commandName ? ` [${record.commandName}]` : ' []';
+  return `${record.CategoryInfo.Category}: (${targetText})${command}, ${exceptionTypeName(record)}`;
+}
+
+/** `$ErrorView = 'CategoryView'`: one line of category, target, command and exception type. */
+export function renderCategoryView(record: ErrorRecord): string {
+  return `${categoryLine(record)}\n`;
+}
+
+/** `$ErrorView = 'NormalView'`: Windows PowerShell's layout with `At line:N char:M`. */
+export function renderNormalView(record: ErrorRecord): string {
+  const where = locate(record.source, record.extent);
+  const prefix = record.commandName ? `${record.commandName} : ` : '';
+  const lines = [`${prefix}${record.Exception.message}`];
+  if (record.source && record.extent) {
+    const at = record.source.file ? `${record.source.file}:${where.line}` : `line:${where.line}`;
+    const marks = Math.max(
+      1,
+      Math.min(record.extent.end - record.extent.start, where.text.length - where.column),
+    );
+    lines.push(
+      `At ${at} char:${where.column + 1}`,
+      `+ ${where.text}`,
+      `+ ${' '.repeat(where.column)}${'~'.repeat(marks)}`,
+    );
+  }
+  lines.push(`    + CategoryInfo          : ${categoryLine(record)}`);
+  lines.push(`    + FullyQualifiedErrorId : ${record.FullyQualifiedErrorId}`);
+  return `${lines.join('\n')}\n \n`;
+}
+
+/** The view `$ErrorView` names (ConciseView when unset or unknown). */
+export function renderError(record: ErrorRecord, view: unknown): string {
+  const name = String(view ?? '').toLowerCase();
+  if (name === 'normalview') return renderNormalView(record);
+  if (name === 'categoryview') return renderCategoryView(record);
+  return renderErrorRecord(record);
+}

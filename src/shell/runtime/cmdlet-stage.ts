@@ -57,6 +57,7 @@ export class CmdletStage implements Stage {
     }
     const inv: InvocationState = {
       commandName: cmdlet.name,
+      confirmImpact: cmdlet.confirmImpact,
       extent: node.extent,
       source: st.source,
       st,

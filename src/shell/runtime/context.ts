@@ -13,6 +13,8 @@ const RUNTIME = Symbol('jafs.shell.runtime');
 /** What one cmdlet invocation shares across its begin/process/end contexts. */
 export interface InvocationState {
   commandName: string;
+  /** The cmdlet's ConfirmImpact: asks without -Confirm when it reaches $ConfirmPreference. */
+  confirmImpact?: 'Low' | 'Medium' | 'High';
   extent: Extent;
   source: SourceInfo;
   st: ExecState;
@@ -97,7 +99,7 @@ async function shouldProcess(
     session.host.write(`What if: ${line}\n`);
     return false;
   }
-  if (inv.common.Confirm !== true) return true;
+  if (inv.common.Confirm !== true && !confirmsByDefault(inv)) return true;
   if (inv.confirmAll !== undefined) return inv.confirmAll;
   const choices = [
     ...YES_NO,
@@ -116,6 +118,17 @@ async function shouldProcess(
   if (choice === 1) inv.confirmAll = true;
   if (choice === 3) inv.confirmAll = false;
   return choice === 0 || choice === 1;
+}
+
+const IMPACT_RANK: Readonly<Record<string, number>> = { low: 1, medium: 2, high: 3 };
+
+/** Whether ShouldProcess asks unasked: ConfirmImpact at or above $ConfirmPreference. */
+function confirmsByDefault(inv: InvocationState): boolean {
+  if (inv.common.Confirm === false) return false;
+  const preference = toStr(inv.ev.session.getVariable('ConfirmPreference')).toLowerCase();
+  const threshold = IMPACT_RANK[preference];
+  const impact = IMPACT_RANK[(inv.confirmImpact ?? 'Medium').toLowerCase()];
+  return threshold !== undefined && impact >= threshold;
 }
 
 /** A non-terminating error, handled per -ErrorAction / $ErrorActionPreference. */
