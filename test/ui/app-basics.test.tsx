@@ -63,6 +63,18 @@ describe('App with a faulty shell', () => {
 });
 
 describe('App output volume', () => {
+  it('keeps output written on both sides of a progress update', async () => {
+    const app = await renderApp((host) => new TestShell(host));
+    app.host.write('before\n');
+    app.host.progress(1, { activity: 'Copy-Item', bytesDone: 1, bytesTotal: 2 });
+    // A pipeline awaits between writes: React may draw in between, before the output flush.
+    for (let turn = 0; turn < 5; turn++) await Promise.resolve();
+    app.host.write('after\n');
+    app.host.progress(1, undefined);
+    const text = await app.see('after');
+    expect(text).toContain('before\nafter');
+  });
+
   it('prints every line of a long output, in order, once', async () => {
     const app = await renderApp((host) => new TestShell(host));
     await app.press('lines 300', KEY.enter);

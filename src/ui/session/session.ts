@@ -86,6 +86,7 @@ export class InteractiveSession {
   update(change: Partial<UiState> | ((state: UiState) => Partial<UiState>)): void {
     const patch = typeof change === 'function' ? change(this.state) : change;
     this.state = { ...this.state, ...patch };
+    this.transcript.seal();
     for (const listener of this.listeners) listener();
   }
 

@@ -15,6 +15,8 @@ interface Store {
  */
 export class Transcript {
   private pending = false;
+  /** The last entry has not been drawn yet, so more output may join it. */
+  private open = false;
   private joined = 0;
   private nextId = 0;
 
@@ -25,17 +27,23 @@ export class Transcript {
     const line = text.replace(/\r?\n$/, '');
     const last = transcript.at(-1);
 
-    if (this.pending && last?.kind === kind && kind !== 'command' && this.joined < JOIN_LIMIT) {
+    if (this.open && last?.kind === kind && kind !== 'command' && this.joined < JOIN_LIMIT) {
       this.joined++;
       transcript[transcript.length - 1] = { ...last, text: `${last.text}\n${line}` };
     } else {
       transcript.push({ id: this.nextId++, kind, text: line, prompt });
       this.joined = 0;
     }
+    this.open = true;
 
     if (this.pending) return;
     this.pending = true;
     setImmediate(() => this.flush());
+  }
+
+  /** Any render may draw the entries there are: later output must start a new entry. */
+  seal(): void {
+    this.open = false;
   }
 
   /** Draws appended output now. */
