@@ -175,6 +175,7 @@ describe('durability', () => {
     }
   });
 
+  // Compiling the server for the child process takes a while on a busy machine.
   it('a server killed with SIGKILL during uploads restarts consistent and resumable', async () => {
     const compiled = await compileServer();
     const dataDir = await tempDir();
@@ -261,5 +262,5 @@ describe('durability', () => {
     } finally {
       await compiled.cleanup();
     }
-  });
+  }, 180_000);
 });
