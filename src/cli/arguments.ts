@@ -5,6 +5,8 @@ export type Invocation =
   | { mode: 'help' }
   | { mode: 'version' }
   | { mode: 'serve'; args: string[] }
+  | { mode: 'login'; args: string[] }
+  | { mode: 'logout'; args: string[] }
   | { mode: 'command'; text: string }
   | { mode: 'file'; file: string; args: string[] }
   | { mode: 'stdin' }
@@ -27,6 +29,8 @@ export class UsageError extends JafsError {
  */
 export function parseArguments(argv: readonly string[], stdinIsTTY: boolean): Invocation {
   if (argv[0] === 'serve') return { mode: 'serve', args: argv.slice(1) };
+  if (argv[0] === 'login') return { mode: 'login', args: argv.slice(1) };
+  if (argv[0] === 'logout') return { mode: 'logout', args: argv.slice(1) };
 
   for (let index = 0; index < argv.length; index++) {
     const word = argv[index];
@@ -63,11 +67,16 @@ export const USAGE = `Usage:
   jafs -c "<commands>"         run commands and exit
   jafs script.ps1 [args...]    run a script file (also: jafs -File script.ps1)
   echo 'Get-Location' | jafs   run commands from standard input
+  jafs login [--token T] [--server URL]
+                               store a Jottacloud login made with a personal login token (asked
+                               for without echo when not given); JAFS: then opens on it
+  jafs logout                  remove the stored login (JAFS: is the local server again)
   jafs serve [--host H] [--port N] [--data DIR] [--account NAME:PASSWORD]...
                                run the local JFS server alone; prints its base URL first
 
 Environment:
   JAFS_HOME    where jafs keeps its data (default: the jafs folder in your XDG data directory)
+  JAFS_LOGIN_TOKEN  the personal login token for 'jafs login' (instead of --token)
   NO_COLOR     no colours
   JAFS_DEBUG   log HTTP requests to stderr (credentials removed)
 `;

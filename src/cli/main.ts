@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArguments, USAGE, type Invocation } from './arguments.js';
+import { JafsError } from '../core/errors.js';
+import { parseArguments, UsageError, USAGE, type Invocation } from './arguments.js';
 import { prepareHome } from './home.js';
+import { login, logout } from './login.js';
 import { createPlainHost } from './plain-host.js';
 import { serve } from './serve.js';
-import { openWorkspace } from './workspace.js';
+import { openWorkspace, type Workspace } from './workspace.js';
 
 /** The `jafs` command. Resolves with the process exit status. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -25,11 +27,30 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     case 'serve':
       return serve(invocation.args);
+    case 'login':
+    case 'logout':
+      return account(invocation.mode, invocation.args);
     case 'interactive':
       return interactive();
     default:
       return runPlain(invocation);
   }
+}
+
+/** `jafs login` / `jafs logout`: a usage mistake exits 2, a refused login 1. */
+async function account(mode: 'login' | 'logout', args: readonly string[]): Promise<number> {
+  try {
+    return mode === 'login' ? await login(args) : await logout(args);
+  } catch (error) {
+    process.stderr.write(`jafs ${mode}: ${(error as Error).message}\n`);
+    const usage = error instanceof JafsError && error.category === 'InvalidArgument';
+    return error instanceof UsageError || usage ? 2 : 1;
+  }
+}
+
+/** Problems met while opening the workspace (a stored login that no longer works). */
+function reportStartup(workspace: Workspace): void {
+  for (const notice of workspace.notices) process.stderr.write(`jafs: ${notice}\n`);
 }
 
 /** -c, a script file, or standard input: plain text out, no Ink. */
@@ -59,6 +80,7 @@ async function runPlain(
 
   const paths = await prepareHome();
   const workspace = await openWorkspace(paths);
+  reportStartup(workspace);
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.on('SIGINT', onSigint);
@@ -76,6 +98,7 @@ async function runPlain(
 async function interactive(): Promise<number> {
   const paths = await prepareHome();
   const workspace = await openWorkspace(paths);
+  reportStartup(workspace);
 
   try {
     // Loaded only here, so that -c and scripts start without Ink and React.

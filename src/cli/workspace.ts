@@ -1,12 +1,14 @@
-import { Jottacloud } from '../jfs/index.js';
+import { FileTokenStore, Jottacloud, type StoredLogin } from '../jfs/index.js';
 import { ProviderEngine } from '../provider/index.js';
 import { createShell } from '../shell/index.js';
+import { accountCmdlets } from '../shell/cmdlets/account/index.js';
 import { navigationCmdlets } from '../shell/cmdlets/navigation/index.js';
 import type { Host, Shell } from '../shell/api.js';
 import { createFileSystemProvider } from '../../providers/filesystem/index.js';
 import { createJottacloudProvider } from '../../providers/jottacloud/index.js';
 import { startEmbeddedServer, type EmbeddedServer } from './embedded.js';
 import type { HomePaths } from './home.js';
+import { clientForStoredLogin, StoredLoginDrives } from './login.js';
 
 /**
  * Everything one shell session runs on: the provider engine with the local file system drive
@@ -16,37 +18,79 @@ import type { HomePaths } from './home.js';
 export interface Workspace {
   readonly engine: ProviderEngine;
   readonly embedded?: EmbeddedServer;
+  /** Problems met while opening (a stored login that stopped working): one line each. */
+  readonly notices: readonly string[];
   /** A shell bound to `host`, starting in the process's working folder. */
   createShell(host: Host): Shell;
   close(): Promise<void>;
 }
 
 export async function openWorkspace(paths: HomePaths, cwd = process.cwd()): Promise<Workspace> {
-  const embedded = await startEmbeddedServer(paths);
-  const client = new Jottacloud({
-    baseUrl: embedded.server.url,
-    auth: { type: 'basic', username: embedded.username, password: embedded.password },
-  });
+  const notices: string[] = [];
+  const stored = await readStoredLogin(paths.login, notices);
+  // With a stored login (even one that no longer works) the embedded server is not started:
+  // JAFS: is the account, or missing with a notice saying how to log in again.
+  const embedded = stored === null ? await startEmbeddedServer(paths) : undefined;
+  const client = embedded
+    ? new Jottacloud({
+        baseUrl: embedded.server.url,
+        auth: { type: 'basic', username: embedded.username, password: embedded.password },
+      })
+    : clientForStoredLogin(paths.login, stored ?? {});
+  const engine = new ProviderEngine();
+  const logins = new StoredLoginDrives(engine, paths.login);
+  const close = async () => {
+    await logins.close();
+    await client.close();
+    await embedded?.server.close();
+  };
 
   try {
-    const engine = new ProviderEngine();
     engine.registerProvider(createFileSystemProvider());
     engine.registerProvider(createJottacloudProvider({ client }));
-    await engine.newDrive('Jottacloud', { name: 'JAFS', root: '/' });
+    if (embedded) {
+      await engine.newDrive('Jottacloud', { name: 'JAFS', root: '/' });
+    } else if (stored) {
+      await logins.mount('JAFS', stored).catch((error: unknown) => {
+        notices.push(loginFailure(error));
+      });
+    }
     await engine.setLocation(cwd);
 
+    const cmdlets = [...navigationCmdlets, ...accountCmdlets(logins)];
     return {
       engine,
       embedded,
-      createShell: (host) => createShell({ host, engine, cmdlets: navigationCmdlets }),
-      close: async () => {
-        await client.close();
-        await embedded.server.close();
-      },
+      notices,
+      createShell: (host) => createShell({ host, engine, cmdlets }),
+      close,
     };
   } catch (error) {
-    await client.close();
-    await embedded.server.close();
+    await close();
     throw error;
   }
+}
+
+/**
+ * The stored login: the login, `null` when there is none, `undefined` when the file exists but
+ * cannot be read (a notice says so; JAFS: is then not mounted rather than silently local).
+ */
+async function readStoredLogin(
+  file: string,
+  notices: string[],
+): Promise<StoredLogin | null | undefined> {
+  try {
+    return (await new FileTokenStore(file).load()) ?? null;
+  } catch (error) {
+    notices.push(loginFailure(error));
+    return undefined;
+  }
+}
+
+function loginFailure(error: unknown): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  return (
+    `JAFS: is not mounted: ${reason} Run 'jafs login' (or Connect-Jottacloud in the shell) to ` +
+    "log in again, or 'jafs logout' to use the local server instead."
+  );
 }
