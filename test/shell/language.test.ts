@@ -80,3 +80,15 @@ describe('values and operators', () => {
     expect(r.result.failed).toBe(false);
   });
 });
+
+describe('advanced functions', () => {
+  it('turn -Verbose and -ErrorAction into preferences inside the function', async () => {
+    const t = testShell();
+    const r = await t.run(
+      "function Get-Thing { [CmdletBinding()] param() Write-Verbose 'working'; Write-Error 'soft'; 'done' }\nGet-Thing -Verbose -ErrorAction SilentlyContinue\nGet-Thing",
+    );
+    expect(t.host.verbose).toEqual(['working']);
+    expect(r.out).toBe('done\ndone\n');
+    expect(r.err).toBe('Get-Thing:\nLine |\n   3 |  Get-Thing\n     |  ~~~~~~~~~\n     | soft\n');
+  });
+});

@@ -15,7 +15,7 @@ import { renderList } from './list.js';
 import { renderTable, type TableColumn } from './table.js';
 
 /** A registered table view: columns and how each reads its object. */
-interface ViewColumn extends TableColumn {
+export interface ViewColumn extends TableColumn {
   value: (object: unknown) => string;
 }
 
@@ -104,6 +104,15 @@ const VIEWS: { suffix: string; columns: ViewColumn[] }[] = [
     ],
   },
 ];
+
+/**
+ * Adds a table view for objects whose type name ends with `suffix` (a provider's or a
+ * module's own types). A suffix already registered keeps its first view.
+ */
+export function registerTableView(suffix: string, columns: ViewColumn[]): void {
+  if (VIEWS.some((view) => view.suffix === suffix)) return;
+  VIEWS.push({ suffix, columns });
+}
 
 function listOf(value: unknown): string[] {
   const items = Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];

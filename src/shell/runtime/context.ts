@@ -69,7 +69,7 @@ export function createContext(
       if (preference('ProgressAction', 'ProgressPreference') === 'silentlycontinue') return;
       host.progress(inv.progressId, event);
     },
-    shouldProcess: (target, action) => shouldProcess(inv, target, action),
+    shouldProcess: (target, action) => shouldProcess(inv, target, action, params.Force === true),
     async shouldContinue(query, caption) {
       const choice = await host.choose(caption, query, YES_NO, 0, inv.st.signal);
       return choice === 0 || choice === 1;
@@ -91,6 +91,7 @@ async function shouldProcess(
   inv: InvocationState,
   target: string,
   action: string,
+  force = false,
 ): Promise<boolean> {
   const session = inv.ev.session;
   const whatIf = inv.common.WhatIf ?? session.getVariable('WhatIfPreference');
@@ -99,7 +100,7 @@ async function shouldProcess(
     session.host.write(`What if: ${line}\n`);
     return false;
   }
-  if (inv.common.Confirm !== true && !confirmsByDefault(inv)) return true;
+  if (inv.common.Confirm !== true && (force || !confirmsByDefault(inv))) return true;
   if (inv.confirmAll !== undefined) return inv.confirmAll;
   const choices = [
     ...YES_NO,
@@ -122,7 +123,10 @@ async function shouldProcess(
 
 const IMPACT_RANK: Readonly<Record<string, number>> = { low: 1, medium: 2, high: 3 };
 
-/** Whether ShouldProcess asks unasked: ConfirmImpact at or above $ConfirmPreference. */
+/**
+ * Whether ShouldProcess asks unasked: ConfirmImpact at or above $ConfirmPreference. A bound
+ * -Force skips that question (not an explicit -Confirm), as Clear-RecycleBin -Force does.
+ */
 function confirmsByDefault(inv: InvocationState): boolean {
   if (inv.common.Confirm === false) return false;
   const preference = toStr(inv.ev.session.getVariable('ConfirmPreference')).toLowerCase();
@@ -139,14 +143,16 @@ export function reportNonTerminating(
 ): void {
   if (error instanceof StopUpstream) throw error;
   const session = inv.ev.session;
+  // Write-Error inside a function reports the function's call, as PowerShell does.
+  const site = inv.commandName === 'Write-Error' ? inv.st.invocation : undefined;
   const record =
     error instanceof ErrorRecord
       ? error
       : new ErrorRecord(toError(error), {
-          commandName: inv.commandName,
+          commandName: site?.name ?? inv.commandName,
           targetObject,
-          source: inv.source,
-          extent: inv.extent,
+          source: site?.source ?? inv.source,
+          extent: site?.extent ?? inv.extent,
         });
   inv.hadError = true;
 

@@ -63,9 +63,10 @@ export class ScriptInvocation {
     source: SourceInfo,
     caller: ExecState,
     dotSource: boolean,
+    invocation?: ExecState['invocation'],
   ) {
     this.scope = dotSource ? caller.scope : new Scope(caller.scope, 'function');
-    this.st = { ...caller, scope: this.scope, source };
+    this.st = { ...caller, scope: this.scope, source, invocation: invocation ?? caller.invocation };
   }
 
   /** Binds arguments to the declared parameters and sets them (and $args) as variables. */
@@ -113,6 +114,12 @@ export class ScriptInvocation {
     }
     this.scope.set('args', unbound);
     this.scope.set('PSBoundParameters', Hashtable.from(bound));
+    // Common parameters of an advanced function become preferences inside it.
+    if (bound.Verbose === true) this.scope.set('VerbosePreference', 'Continue');
+    if (typeof bound.ErrorAction === 'string')
+      this.scope.set('ErrorActionPreference', bound.ErrorAction);
+    if (typeof bound.WarningAction === 'string')
+      this.scope.set('WarningPreference', bound.WarningAction);
   }
 
   private async parameterValue(

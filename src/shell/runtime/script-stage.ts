@@ -34,7 +34,11 @@ export class ScriptStage implements Stage {
     downstream: Emit,
     dotSource: boolean,
   ): Promise<ScriptStage> {
-    const invocation = new ScriptInvocation(ev, body, source, st, dotSource);
+    const call =
+      typeof node.name === 'string'
+        ? { name: node.name, extent: node.extent, source: st.source }
+        : undefined;
+    const invocation = new ScriptInvocation(ev, body, source, st, dotSource, call);
     try {
       await invocation.bind(args);
     } catch (error) {

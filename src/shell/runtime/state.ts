@@ -1,3 +1,4 @@
+import type { Extent } from '../ast.js';
 import type { SourceInfo } from '../errors.js';
 import type { Scope } from './scope.js';
 
@@ -8,6 +9,8 @@ export interface ExecState {
   signal: AbortSignal;
   /** > 0 inside a try block: statement-terminating errors then go to the catch. */
   tryDepth: number;
+  /** Inside a function: its name and where it was called (Write-Error reports that place). */
+  invocation?: { name: string; extent: Extent; source: SourceInfo };
 }
 
 /** Emits one output object of a statement (or of a whole script block). */
