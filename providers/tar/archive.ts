@@ -38,7 +38,11 @@ const BLOCK = 512;
  */
 export async function readTarIndex(archive: string, signal?: AbortSignal): Promise<TarFolder> {
   const root = folder('');
-  const handle = await open(archive, 'r');
+  const handle = await open(archive, 'r').catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT' && error.code !== 'EISDIR') throw error;
+    const reason = `there is no archive file there; give its full path, e.g. "$PWD/backup.tar"`;
+    throw new TarFormatError(archive, reason);
+  });
   try {
     const { size: total } = await handle.stat();
     const header = Buffer.alloc(BLOCK);

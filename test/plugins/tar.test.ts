@@ -31,7 +31,10 @@ describe('Tar provider', () => {
     await shell.run(
       `'not a tar archive' * 40 | Set-Content ./fake.tar; New-PSDrive B Tar '${folder.dir}/fake.tar'`,
     );
-    expect(host.take().errors).toMatch(/not a readable tar archive/);
+    expect(host.take().errors).toMatch(/not a readable tar archive: bad header/);
+
+    await shell.run(`New-PSDrive B Tar ./fake.tar`);
+    expect(host.take().errors).toMatch(/no archive file there; give its full path/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { JafsError, OperationCanceledError, isAbortError } from '../../core/errors.js';
 import { ProviderInvocationError } from '../errors.js';
-import type { Provider, ProviderItem } from '../types.js';
+import type { ContentSource, Provider, ProviderItem } from '../types.js';
 
 /** Methods that produce items one by one (wrapped as async generators). */
 const STREAMING = new Set(['getChildItems', 'walk']);
@@ -87,10 +87,31 @@ function checkItem(value: unknown): ProviderItem {
 }
 
 function checkResult(method: string, value: unknown): unknown {
+  if (method === 'getContent') return guardedSource(value as ContentSource);
   const returnsItem = ['newItem', 'makeContainer', 'renameItem', 'moveItem', 'copyItem'];
   if (method === 'getItem')
     return value === undefined || value === null ? undefined : checkItem(value);
   return returnsItem.includes(method) || method === 'setContent' ? checkItem(value) : value;
+}
+
+/** A content source whose open() failures are reported like the provider's own. */
+function guardedSource(source: ContentSource): ContentSource {
+  if (!source || typeof source.open !== 'function') {
+    throw new TypeError('The provider returned content that cannot be opened.');
+  }
+  return {
+    size: source.size,
+    md5: source.md5,
+    lastWriteTime: source.lastWriteTime,
+    createdTime: source.createdTime,
+    open: async (offset, signal) => {
+      try {
+        return await source.open(offset, signal);
+      } catch (error) {
+        throw isAbortError(error) ? new OperationCanceledError() : error;
+      }
+    },
+  };
 }
 
 function wrap(provider: string, operation: string, path: string, error: unknown): unknown {
