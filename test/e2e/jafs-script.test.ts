@@ -70,8 +70,10 @@ describe('the JaFS documentation script', () => {
       { home },
     );
 
-    expect(result.stderr).toMatch(/Remove-Item: .*Dev2.*-Permanent/);
-    expect(result.stderr).toContain("Get-Item: Cannot find path 'JAFS:\\Missing' because it does not exist.");
+    expect(result.stderr).toMatch(/^Remove-Item: .*-Permanent.*'Dev2'/m);
+    expect(result.stderr).toContain(
+      "Get-Item: Cannot find path 'JAFS:\\Missing' because it does not exist.",
+    );
     expect(result.stdout.trim().split('\n')).toEqual(['True', 'False']);
     expect(result.code).toBe(1);
   });

@@ -62,7 +62,10 @@ describe('files go both ways between the local disk and JAFS:', () => {
     expect(first.stderr).toBe('');
 
     const second = await runJafs(
-      ['-c', 'Get-Content JAFS:\\Jotta\\Archive\\note.txt; (Get-ChildItem JAFS:\\Jotta\\Archive).Name'],
+      [
+        '-c',
+        'Get-Content JAFS:\\Jotta\\Archive\\note.txt; (Get-ChildItem JAFS:\\Jotta\\Archive).Name',
+      ],
       { home },
     );
 
@@ -74,12 +77,17 @@ describe('files go both ways between the local disk and JAFS:', () => {
 
   it('shows a new account like a real one: Jotta with Archive and Sync, special mount points hidden', async () => {
     const result = await runJafs(
-      ['-c', '(Get-ChildItem JAFS:\\).Name; "--"; (Get-ChildItem JAFS:\\Jotta).Name; "--"; (Get-ChildItem JAFS:\\Jotta -Force).Name'],
+      [
+        '-c',
+        '(Get-ChildItem JAFS:\\).Name; "--"; (Get-ChildItem JAFS:\\Jotta).Name; "--"; (Get-ChildItem JAFS:\\Jotta -Force).Name',
+      ],
       { home },
     );
 
     expect(result.stderr).toBe('');
-    const [devices, visible, all] = result.stdout.split('--\n').map((part) => part.trim().split('\n'));
+    const [devices, visible, all] = result.stdout
+      .split('--\n')
+      .map((part) => part.trim().split('\n'));
     expect(devices).toContain('Jotta');
     expect(visible).toEqual(expect.arrayContaining(['Archive', 'Sync']));
     for (const hidden of ['Trash', 'Links', 'Latest']) expect(visible).not.toContain(hidden);
