@@ -6,6 +6,7 @@ import type {
   Folder,
   JfsFile,
   MountPoint,
+  SearchResult,
   User,
 } from '../../src/jfs/models.js';
 
@@ -55,4 +56,16 @@ export interface JottacloudClient {
     options: { revision?: number; offset?: number; signal?: AbortSignal },
   ): Promise<{ stream: Readable; size?: number }>;
   listTree(path: string, signal?: AbortSignal): Promise<FileDirList>;
+  /** The account's JFS username (public links carry it). */
+  username(signal?: AbortSignal): Promise<string>;
+  /** Revives a trashed file at its original path (`cphash`). */
+  restoreFile(path: string, signal?: AbortSignal): Promise<JfsFile>;
+  /** Empties the trash for good. */
+  purgeTrash(signal?: AbortSignal): Promise<{ folders: number; files: number }>;
+  /** Turns the public link of a file or folder on or off. */
+  setShared(path: string, shared: boolean, signal?: AbortSignal): Promise<JfsFile | Folder>;
+  /** The Latest view; optional while the client grows it. */
+  getLatest?(options: { max?: number }, signal?: AbortSignal): Promise<SearchResult>;
+  /** The Links view; optional while the client grows it. */
+  getLinks?(signal?: AbortSignal): Promise<SearchResult>;
 }

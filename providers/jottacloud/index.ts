@@ -21,3 +21,4 @@ export {
   RenameNotSupportedError,
   UnreadableFileError,
 } from './errors.js';
+export * as jottacloudFeatures from './features.js';

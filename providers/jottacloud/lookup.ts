@@ -3,6 +3,7 @@ import type { ProviderContext, ProviderItem } from '../../src/provider/types.js'
 import type { Device } from '../../src/jfs/models.js';
 import { InvalidItemOperationError, attempt, isNotFound } from './errors.js';
 import { accountItem, deviceItem, fileItem, folderItem, mountPointItem } from './items.js';
+import { searchViewItems } from './search-views.js';
 import { displayPath, joinPath, leafOf, levelOf, parentOf, segmentsOf } from './paths.js';
 import {
   BUILT_IN_DEVICE_TYPE,
@@ -83,14 +84,14 @@ async function viewOf(path: string, ctx: Context): Promise<SpecialView> {
 }
 
 /**
- * Why the container `path` cannot be listed, if it cannot. Links and Latest answer search
- * results the client does not read; an item in the Trash view cannot be opened through it
+ * Why the container `path` cannot be listed, if it cannot. Links and Latest list files that live
+ * elsewhere and hold nothing below them; an item in the Trash view cannot be opened through it
  * (the service addresses trashed items only at their original path).
  */
 function whyUnlistable(path: string, view: SpecialView, ctx: Context): string | undefined {
   const shown = displayPath(path, ctx.drive);
-  if (view === 'search') {
-    return `Cannot list '${shown}': it is a search view of files elsewhere, which jafs does not read yet.`;
+  if (view === 'search' && segmentsOf(path).length > 2) {
+    return `Cannot open '${shown}' through a search view; use the file's OriginalPath instead.`;
   }
   if (view === 'trash' && segmentsOf(path).length > 2) {
     return `Cannot open '${shown}' through Trash; list its original folder with -Force instead.`;
@@ -98,9 +99,13 @@ function whyUnlistable(path: string, view: SpecialView, ctx: Context): string | 
   return undefined;
 }
 
-/** Whether a walk may descend into the container `path`. */
+/**
+ * Whether a walk may descend into the container `path`. Walks leave the Links and Latest
+ * views out: they only repeat files found at their own paths.
+ */
 export async function canList(path: string, ctx: Context): Promise<boolean> {
-  return whyUnlistable(path, await viewOf(path, ctx), ctx) === undefined;
+  const view = await viewOf(path, ctx);
+  return view !== 'search' && whyUnlistable(path, view, ctx) === undefined;
 }
 
 function mountPointsOf(device: Device, force: boolean): ProviderItem[] {
@@ -167,6 +172,12 @@ export async function findItem(path: string, ctx: Context): Promise<ProviderItem
 
   const parentPath = parentOf(path);
   if (whyUnlistable(parentPath, await viewOf(parentPath, ctx), ctx)) return undefined;
+  if ((await viewOf(parentPath, ctx)) === 'search') {
+    if (!ctx.force) return undefined;
+    const name = leafOf(path).toLowerCase();
+    const items = await searchViewItems(parentPath, ctx);
+    return items.find((child) => child.name.toLowerCase() === name);
+  }
   const parent = await tryLoadListing(parentPath, ctx);
   if (!parent) return undefined;
   if (!ctx.force && (await isHiddenContainer(parentPath, parent, ctx))) return undefined;
@@ -182,8 +193,10 @@ export async function findItem(path: string, ctx: Context): Promise<ProviderItem
 
 /** The children of the container at `path`, hidden ones only with -Force. */
 export async function listChildren(path: string, ctx: Context): Promise<ProviderItem[]> {
-  const unlistable = whyUnlistable(path, await viewOf(path, ctx), ctx);
+  const view = await viewOf(path, ctx);
+  const unlistable = whyUnlistable(path, view, ctx);
   if (unlistable) throw new InvalidItemOperationError(displayPath(path, ctx.drive), unlistable);
+  if (view === 'search') return searchViewItems(path, ctx);
 
   const listing = await loadListing(path, ctx);
   const children = await childrenOf(path, listing, ctx);

@@ -14,6 +14,11 @@ import { walk } from './walk.js';
 export interface JottacloudProviderOptions {
   /** The logged-in client every drive uses unless its definition brings its own. */
   client: JottacloudClient;
+  /**
+   * Web host that public links point at (default `https://www.jottacloud.com`); against the
+   * local server, its URL. A drive definition's `options.webBaseUrl` overrides it.
+   */
+  webBaseUrl?: string;
 }
 
 /** Picks the drive's client: `options.client` of the definition, else the provider's. */
@@ -38,7 +43,11 @@ export function createJottacloudProvider(
     description: 'Devices, mount points, folders and files of a Jottacloud account.',
 
     async newDrive(definition, signal) {
-      const state = driveStateFor(clientFor(definition, options.client));
+      const web = definition.options?.webBaseUrl;
+      const state = driveStateFor(
+        clientFor(definition, options.client),
+        typeof web === 'string' ? web : options.webBaseUrl,
+      );
 
       // Logs in (or proves the login still works) and checks the root before mounting.
       const rootPath = normalizeRoot(definition.root);

@@ -9,18 +9,20 @@ export type Listing = User | Device | MountPoint | Folder | JfsFile;
 export interface JottacloudDriveState {
   readonly client: JottacloudClient;
   readonly listings: ListingCache<Listing>;
+  /** Web host of public links (`https://www.jottacloud.com` when unset; a local server's URL). */
+  readonly webBaseUrl?: string;
 }
 
 /** Drives on one account share one cache, so a change through one drive shows in the others. */
 const cachesByClient = new WeakMap<JottacloudClient, ListingCache<Listing>>();
 
-export function driveStateFor(client: JottacloudClient): JottacloudDriveState {
+export function driveStateFor(client: JottacloudClient, webBaseUrl?: string): JottacloudDriveState {
   let listings = cachesByClient.get(client);
   if (!listings) {
     listings = new ListingCache<Listing>();
     cachesByClient.set(client, listings);
   }
-  return { client, listings };
+  return webBaseUrl === undefined ? { client, listings } : { client, listings, webBaseUrl };
 }
 
 /** The built-in device's type; other devices are backup devices. */

@@ -132,6 +132,11 @@ export interface CmdletDefinition {
   defaultParameterSet?: string;
   /** Adds -WhatIf and -Confirm. */
   supportsShouldProcess?: boolean;
+  /**
+   * How risky the change is (default Medium). ShouldProcess asks without -Confirm when it
+   * reaches $ConfirmPreference (High by default); -Confirm:$false or a bound -Force silence it.
+   */
+  confirmImpact?: 'Low' | 'Medium' | 'High';
   examples?: readonly { code: string; remarks: string }[];
   /** Provider dynamic parameters, given what is bound so far (Path, ItemType…). */
   dynamicParameters?(
