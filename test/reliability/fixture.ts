@@ -19,6 +19,8 @@ import { RecordingHost } from '../provider/jottacloud-features-shell.js';
  */
 export interface Stack {
   server: RunningServer;
+  /** The server's data folder (metadata.sqlite lives here). */
+  dataDir: string;
   client: Jottacloud;
   local: string;
   /** Runs `script` in a fresh shell (fresh host) on the shared engine. */
@@ -52,6 +54,7 @@ export async function startStack(): Promise<Stack> {
   };
   return {
     server,
+    dataDir,
     client,
     local,
     shell,
