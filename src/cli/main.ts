@@ -86,7 +86,7 @@ async function runPlain(
   process.on('SIGINT', onSigint);
 
   try {
-    const shell = workspace.createShell(createPlainHost());
+    const shell = await workspace.startShell(createPlainHost(), { interactive: false });
     const result = await shell.run(text, { signal: controller.signal, file, args });
     return result.exitCode ?? (result.failed ? 1 : 0);
   } finally {
@@ -97,18 +97,37 @@ async function runPlain(
 
 async function interactive(): Promise<number> {
   const paths = await prepareHome();
-  const workspace = await openWorkspace(paths);
-  reportStartup(workspace);
+  const { startInteractive } = await importUi();
+  let workspace: Workspace | undefined;
 
   try {
-    // Loaded only here, so that -c and scripts start without Ink and React.
-    const { startInteractive } = await import('../ui/index.js');
+    // The UI comes up first and the workspace (with the embedded server) opens behind it, so
+    // keys typed meanwhile reach the line editor instead of the terminal's own echo.
     return await startInteractive({
-      createShell: (host) => workspace.createShell(host),
+      createShell: async (host) => {
+        workspace = await openWorkspace(paths);
+        for (const notice of workspace.notices) host.writeWarning(notice);
+        return workspace.startShell(host, { interactive: true });
+      },
       historyFile: paths.history,
     });
   } finally {
-    await workspace.close();
+    await workspace?.close();
+  }
+}
+
+/**
+ * Loads Ink and the UI only for the interactive shell, so that -c and scripts start without
+ * them. Ink decides once, when it loads, whether it runs under CI (and then draws only the last
+ * frame); a CI variable in a user's own terminal must not make the shell unusable.
+ */
+async function importUi(): Promise<typeof import('../ui/index.js')> {
+  const hidden = ['CI', 'CONTINUOUS_INTEGRATION'].map((name) => [name, process.env[name]] as const);
+  for (const [name] of hidden) delete process.env[name];
+  try {
+    return await import('../ui/index.js');
+  } finally {
+    for (const [name, value] of hidden) if (value !== undefined) process.env[name] = value;
   }
 }
 

@@ -1,11 +1,22 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { FileTokenStore, Jottacloud, type StoredLogin } from '../jfs/index.js';
 import { ProviderEngine } from '../provider/index.js';
 import { createShell } from '../shell/index.js';
 import { accountCmdlets } from '../shell/cmdlets/account/index.js';
 import { navigationCmdlets } from '../shell/cmdlets/navigation/index.js';
+import {
+  importProfileModules,
+  moduleCmdlets,
+  readModuleList,
+} from '../shell/cmdlets/module/index.js';
+import { syncCmdlets } from '../shell/cmdlets/sync/index.js';
 import type { Host, Shell } from '../shell/api.js';
+import { ErrorRecord, renderErrorRecord } from '../shell/index.js';
+import { createEnvironmentProvider } from '../../providers/env/index.js';
 import { createFileSystemProvider } from '../../providers/filesystem/index.js';
 import { createJottacloudProvider } from '../../providers/jottacloud/index.js';
+import { createTarProvider } from '../../providers/tar/index.js';
 import { startEmbeddedServer, type EmbeddedServer } from './embedded.js';
 import type { HomePaths } from './home.js';
 import { clientForStoredLogin, StoredLoginDrives } from './login.js';
@@ -22,6 +33,12 @@ export interface Workspace {
   readonly notices: readonly string[];
   /** A shell bound to `host`, starting in the process's working folder. */
   createShell(host: Host): Shell;
+  /**
+   * A shell with the user's start-up additions: the modules listed in `$JAFS_HOME/modules.json`
+   * and, when interactive, the profile script `$JAFS_HOME/profile.ps1`. A broken module or
+   * profile is reported on the host and never keeps the shell from starting.
+   */
+  startShell(host: Host, options: { interactive: boolean }): Promise<Shell>;
   close(): Promise<void>;
 }
 
@@ -48,6 +65,8 @@ export async function openWorkspace(paths: HomePaths, cwd = process.cwd()): Prom
   try {
     engine.registerProvider(createFileSystemProvider());
     engine.registerProvider(createJottacloudProvider({ client }));
+    engine.registerProvider(createTarProvider());
+    engine.registerProvider(createEnvironmentProvider());
     if (embedded) {
       await engine.newDrive('Jottacloud', { name: 'JAFS', root: '/' });
     } else if (stored) {
@@ -57,18 +76,56 @@ export async function openWorkspace(paths: HomePaths, cwd = process.cwd()): Prom
     }
     await engine.setLocation(cwd);
 
-    const cmdlets = [...navigationCmdlets, ...accountCmdlets(logins)];
+    const cmdlets = [
+      ...navigationCmdlets,
+      ...accountCmdlets(logins),
+      ...syncCmdlets,
+      ...moduleCmdlets,
+    ];
+    const newShell = (host: Host) => createShell({ host, engine, cmdlets });
     return {
       engine,
       embedded,
       notices,
-      createShell: (host) => createShell({ host, engine, cmdlets }),
+      createShell: newShell,
+      startShell: (host, options) => startShell(newShell(host), host, engine, paths, options),
       close,
     };
   } catch (error) {
     await close();
     throw error;
   }
+}
+
+async function startShell(
+  shell: Shell,
+  host: Host,
+  engine: ProviderEngine,
+  paths: HomePaths,
+  options: { interactive: boolean },
+): Promise<Shell> {
+  const report = (error: unknown, commandName: string) =>
+    host.writeError(renderErrorRecord(new ErrorRecord(asError(error), { commandName })));
+
+  try {
+    const modules = await readModuleList(join(paths.home, 'modules.json'));
+    await importProfileModules({ engine, shell }, modules, {
+      baseDir: paths.home,
+      onError: (error) => report(error, 'Import-Module'),
+    });
+  } catch (error) {
+    report(error, 'Import-Module');
+  }
+
+  if (options.interactive) {
+    const profile = await readFile(paths.profile, 'utf8').catch(() => undefined);
+    if (profile !== undefined) await shell.run(profile, { file: paths.profile });
+  }
+  return shell;
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 /**
