@@ -40,7 +40,7 @@ export const HIDDEN_MOUNT_POINTS: ReadonlySet<string> = new Set([
 export const SEARCH_VIEWS: ReadonlySet<string | undefined> = new Set(['links', 'latest']);
 
 /** Views the device listing leaves out although they can be opened (-Force adds them). */
-export const UNLISTED_MOUNT_POINTS: readonly string[] = ['Trash', 'Links'];
+export const UNLISTED_MOUNT_POINTS: readonly string[] = ['Trash', 'Links', 'Latest'];
 
 /** Mount points of the built-in device that the service owns: never removed by us. */
 export const BUILT_IN_MOUNT_POINTS: ReadonlySet<string> = new Set([

@@ -1,0 +1,184 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Jottacloud } from '../../src/jfs/index.js';
+import {
+  PASSWORD,
+  USERNAME,
+  startJottacloud,
+  type JottacloudFixture,
+} from './jottacloud-fixture.js';
+import { lines, runScript } from './jottacloud-features-shell.js';
+
+let jafs: JottacloudFixture;
+
+beforeAll(async () => {
+  jafs = await startJottacloud();
+});
+
+afterAll(async () => {
+  await jafs?.close();
+});
+
+const run = (script: string) => runScript(jafs, script);
+
+describe('Get-ItemRevision and Restore-ItemRevision', () => {
+  const file = 'JAFS:\\Jotta\\Archive\\versions.txt';
+
+  beforeAll(async () => {
+    const made = await run(
+      `Set-Content ${file} -Value 'version one'\n` +
+        `Set-Content ${file} -Value 'version two, longer'\n` +
+        `Set-Content ${file} -Value 'version three'`,
+    );
+    expect(made.errors).toBe('');
+  });
+
+  it('lists three revisions, newest first, the newest marked current', async () => {
+    const listed = await run(`Get-ItemRevision ${file}`);
+    expect(listed.errors).toBe('');
+    expect(listed.output).toMatch(/Current\s+Number\s+State\s+Size\s+Modified\s+Updated\s+MD5/);
+
+    const rows = lines(listed.output).filter((line) => /COMPLETED/.test(line));
+    expect(rows.map((row) => row.match(/(\d+)\s+COMPLETED/)?.[1])).toEqual(['3', '2', '1']);
+    expect(rows[0].startsWith('*')).toBe(true);
+    expect(rows.slice(1).every((row) => !row.startsWith('*'))).toBe(true);
+    const v2 = Buffer.byteLength('version two, longer\n');
+    expect(rows[1]).toMatch(new RegExp(`COMPLETED\\s+${v2}\\s`));
+  });
+
+  it('-WhatIf restores nothing; -Revision 1 makes the first content current again', async () => {
+    const whatIf = await run(
+      `Restore-ItemRevision ${file} -Revision 1 -WhatIf\nGet-Content ${file}`,
+    );
+    expect(whatIf.output).toContain(
+      `What if: Performing the operation "Restore revision 1" on target "${file}".`,
+    );
+    expect(lines(whatIf.output).at(-1)).toBe('version three');
+
+    const restored = await run(
+      `Restore-ItemRevision ${file} -Revision 1\nGet-Content ${file}\n` +
+        `(Get-ItemRevision ${file} | Where-Object Current).Number\n` +
+        `(Get-ItemRevision ${file} | Measure-Object).Count`,
+    );
+    expect(restored.errors).toBe('');
+    expect(lines(restored.output)).toEqual(['version one', '4', '4']);
+  });
+
+  it('names the revisions there are when asked for one that is not', async () => {
+    const missing = await run(`Restore-ItemRevision ${file} -Revision 9`);
+    expect(missing.errors).toContain(`'${file}' has no revision 9; its revisions are 4, 3, 2, 1.`);
+    const folder = await run('Get-ItemRevision JAFS:\\Jotta\\Archive');
+    expect(folder.errors).toContain('is not a file; only files have revisions.');
+  });
+});
+
+describe('Enable-ItemShare, Get-ItemShare and Disable-ItemShare', () => {
+  it('shares a file with a link that downloads it, lists it, and unshares it', async () => {
+    const file = 'JAFS:\\Jotta\\Archive\\shared.txt';
+    const enabled = await run(
+      `Set-Content ${file} -Value 'for everyone'\nEnable-ItemShare ${file}`,
+    );
+    expect(enabled.errors).toBe('');
+    const link = enabled.output.match(
+      /http:\/\/\S+\/opin\/io\/downloadPublic\/demo\/[0-9a-f]{32}/,
+    )?.[0];
+    expect(link, enabled.output).toBeDefined();
+    expect(link!.startsWith(jafs.url)).toBe(true);
+    expect(await (await fetch(link!)).text()).toBe('for everyone\n');
+
+    const listed = await run('Get-ItemShare');
+    expect(listed.errors).toBe('');
+    expect(listed.output).toMatch(/Shared\s+Path\s+PublicLink/);
+    expect(listed.output).toContain(link);
+    expect(listed.output).toContain(file);
+
+    const whatIf = await run(`Disable-ItemShare ${file} -WhatIf`);
+    expect(whatIf.output).toContain('"Disable public link"');
+    expect((await fetch(link!)).status).toBe(200);
+
+    const disabled = await run(`Disable-ItemShare ${file}\n(Get-ItemShare | Measure-Object).Count`);
+    expect(disabled.errors).toBe('');
+    expect(disabled.output).toMatch(/False\s+JAFS:\\Jotta\\Archive\\shared\.txt/);
+    expect(lines(disabled.output).at(-1)).toBe('0');
+    expect((await fetch(link!)).status).toBe(404);
+  });
+
+  it('refuses paths outside Jottacloud with a clear message', async () => {
+    const local = await run('Enable-ItemShare /tmp');
+    expect(local.errors).toContain(
+      "Enable-ItemShare works on Jottacloud drives (JAFS:); '/tmp' is not on one.",
+    );
+  });
+});
+
+describe('Latest', () => {
+  it('lists the newest files through Get-JottacloudLatest and the Latest folder', async () => {
+    const made = await run(
+      "Set-Content JAFS:\\Jotta\\Archive\\older.txt -Value 'a'\n" +
+        'New-Item JAFS:\\Jotta\\Archive\\deep\\er -ItemType folder -Force | Out-Null\n' +
+        "Set-Content JAFS:\\Jotta\\Archive\\deep\\er\\newest.txt -Value 'b'",
+    );
+    expect(made.errors).toBe('');
+
+    const latest = await run('Get-JottacloudLatest -Max 1 | ForEach-Object { $_.PSPath }');
+    expect(latest.errors).toBe('');
+    expect(lines(latest.output)).toEqual([
+      'Jottacloud::JAFS:\\Jotta\\Archive\\deep\\er\\newest.txt',
+    ]);
+
+    const piped = await run('Get-JottacloudLatest -Max 1 | Get-Content');
+    expect(lines(piped.output)).toEqual(['b']);
+
+    const folder = await run(
+      'Get-ChildItem JAFS:\\Jotta\\Latest -Force | Select-Object -First 1 -ExpandProperty OriginalPath',
+    );
+    expect(folder.errors).toBe('');
+    expect(lines(folder.output)).toEqual(['JAFS:\\Jotta\\Archive\\deep\\er\\newest.txt']);
+    const hidden = await run('Get-ChildItem JAFS:\\Jotta\\Latest');
+    expect(hidden.errors).toContain('Cannot find path');
+  });
+});
+
+describe('an incomplete file', () => {
+  it('is listed marked, and Copy-Item says why it is not copied', async () => {
+    const bytes = randomBytes(200_000);
+    const client = new Jottacloud({
+      baseUrl: jafs.url,
+      auth: { type: 'basic', username: USERNAME, password: PASSWORD },
+      retries: 0,
+    });
+    const fault = jafs.server.faults.add({
+      path: /upload|allocate/,
+      resetAfterRequestBytes: 50_000,
+      times: 10,
+    });
+    try {
+      const upload = client.upload('/Jotta/Archive/half/half.bin', {
+        size: bytes.length,
+        md5: createHash('md5').update(bytes).digest('hex'),
+        open: async (offset) => Readable.from([bytes.subarray(offset)]),
+      });
+      await expect(upload).rejects.toThrow();
+    } finally {
+      fault.remove();
+      await client.close();
+    }
+
+    const dir = await mkdtemp(join(tmpdir(), 'jafs-features-'));
+    try {
+      const copied = await run(
+        'Get-ChildItem JAFS:\\Jotta\\Archive\\half\n' +
+          `Copy-Item JAFS:\\Jotta\\Archive\\half\\half.bin '${join(dir, 'half.bin')}'`,
+      );
+      expect(copied.output).toMatch(/-a-i-\s.*half\.bin/);
+      expect(copied.errors).toContain('its upload is incomplete and no complete revision exists');
+      await expect(readFile(join(dir, 'half.bin'))).rejects.toThrow();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
