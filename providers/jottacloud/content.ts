@@ -1,4 +1,5 @@
 import type { ContentSource, ProviderContext, ProviderItem } from '../../src/provider/types.js';
+import type { JfsFile } from '../../src/jfs/models.js';
 import type { UploadSource } from './client.js';
 import {
   InvalidItemOperationError,
@@ -32,6 +33,8 @@ export async function getContent(path: string, ctx: Context): Promise<ContentSou
   // A direct GET of the file: it carries the revisions a parent listing leaves out.
   const file = await loadListing(path, ctx);
   if (file.kind !== 'file') throw new ItemNotFoundError(shown);
+  const asked = ctx.dynamic.Revision;
+  if (asked !== undefined && asked !== null) return revisionContent(path, file, Number(asked), ctx);
   const current = file.currentRevision;
   if (!current) throw new UnreadableFileError(shown, file.state);
 
@@ -52,6 +55,32 @@ export async function getContent(path: string, ctx: Context): Promise<ContentSou
     open: async (offset = 0, signal = ctx.signal) => {
       const download = await attempt('read', shown, () =>
         client.download(path, { revision, offset, signal }),
+      );
+      return download.stream;
+    },
+  };
+}
+
+/** Get-Content -Revision N: the bytes of one COMPLETED revision, current or not. */
+function revisionContent(path: string, file: JfsFile, number: number, ctx: Context): ContentSource {
+  const shown = displayPath(path, ctx.drive);
+  const all = [file.latestRevision, file.currentRevision, ...file.revisions];
+  const revision = all.find((candidate) => candidate?.number === number);
+  if (!revision || revision.state !== 'COMPLETED') {
+    const why = revision ? `it is ${revision.state.toLowerCase()}` : 'there is no such revision';
+    const message = `Cannot read revision ${number} of '${shown}': ${why}. Get-ItemRevision lists them.`;
+    throw new InvalidItemOperationError(shown, message);
+  }
+
+  const { client } = ctx.drive.state;
+  return {
+    size: revision.size,
+    md5: revision.md5?.toLowerCase(),
+    lastWriteTime: revision.modified,
+    createdTime: revision.created,
+    open: async (offset = 0, signal = ctx.signal) => {
+      const download = await attempt('read', shown, () =>
+        client.download(path, { revision: number, offset, signal }),
       );
       return download.stream;
     },

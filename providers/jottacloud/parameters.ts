@@ -26,6 +26,13 @@ const PERMANENT_PARAMETER: ParameterDefinition = {
   help: 'Delete permanently instead of moving to Trash; required to remove a device.',
 };
 
+/** -Revision of Get-Content: read an older revision of a file (Get-ItemRevision lists them). */
+const REVISION_PARAMETER: ParameterDefinition = {
+  name: 'Revision',
+  type: 'int',
+  help: 'Reads this revision of the file instead of the current one.',
+};
+
 /** The provider's extra parameters of `cmdlet` (canonical name). */
 export function dynamicParameters(cmdlet: string): readonly ParameterDefinition[] {
   switch (cmdlet.toLowerCase()) {
@@ -33,6 +40,8 @@ export function dynamicParameters(cmdlet: string): readonly ParameterDefinition[
       return [DEVICE_TYPE_PARAMETER];
     case 'remove-item':
       return [PERMANENT_PARAMETER];
+    case 'get-content':
+      return [REVISION_PARAMETER];
     default:
       return [];
   }

@@ -68,6 +68,14 @@ describe('Get-ItemRevision and Restore-ItemRevision', () => {
     expect(lines(restored.output)).toEqual(['version one', '4', '4']);
   });
 
+  it('Get-Content -Revision reads an older revision and refuses one that is not there', async () => {
+    const read = await run(`Get-Content ${file} -Revision 2\nGet-Content ${file} -Revision 12`);
+    expect(lines(read.output)).toEqual(['version two, longer']);
+    expect(read.errors).toContain(
+      `Cannot read revision 12 of '${file}': there is no such revision. Get-ItemRevision lists them.`,
+    );
+  });
+
   it('names the revisions there are when asked for one that is not', async () => {
     const missing = await run(`Restore-ItemRevision ${file} -Revision 9`);
     expect(missing.errors).toContain(`'${file}' has no revision 9; its revisions are 4, 3, 2, 1.`);

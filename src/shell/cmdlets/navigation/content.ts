@@ -56,15 +56,16 @@ export const getContent: CmdletDefinition = {
     };
 
     await forEachItem(ctx, targetPaths(params), options, async (item) => {
+      const read = { ...options, dynamic: dynamicValues(ctx, 'Get-Content', item.path) };
       const readCount = params.ReadCount === undefined ? 1 : Number(params.ReadCount);
       if (readCount === 1 || options.raw) {
-        for await (const line of engine.readLines(item, options)) await ctx.write(line);
+        for await (const line of engine.readLines(item, read)) await ctx.write(line);
         return;
       }
 
       // -ReadCount N: arrays of N lines (the last may be shorter); 0 or less: one array.
       let batch: string[] = [];
-      for await (const line of engine.readLines(item, options)) {
+      for await (const line of engine.readLines(item, read)) {
         batch.push(line);
         if (readCount > 0 && batch.length === readCount) {
           await ctx.write(batch);
