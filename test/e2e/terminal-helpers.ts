@@ -21,7 +21,8 @@ export function interactiveEnv(extra: Record<string, string>): NodeJS.ProcessEnv
     if (key === 'CI' || key === 'CONTINUOUS_INTEGRATION' || key.startsWith('CI_')) continue;
     env[key] = value;
   }
-  return { ...env, TERM: 'xterm-256color', ...extra };
+  // tmux runs the window's command with $SHELL -c; the command is written for a POSIX sh.
+  return { ...env, TERM: 'xterm-256color', SHELL: '/bin/sh', ...extra };
 }
 
 /** `text` as one word for `sh -c`, whatever it contains. */

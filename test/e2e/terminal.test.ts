@@ -167,4 +167,16 @@ describe.skipIf(!HAVE_TMUX)('the interactive shell in a real terminal', () => {
 
     expect(pane).toMatch(/^EXIT:0$/m);
   });
+
+  it('kept no bytes of the cancelled upload in the server store', async () => {
+    // The in-process server keeps an unfinished upload's bytes in server/partial (resumable, as
+    // JFS allows); after a cancelled Copy-Item and a clean exit none may be left behind.
+    const partial = join(home, 'server', 'partial');
+    const left = await readdir(partial).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [];
+      throw error;
+    });
+
+    expect(left).toEqual([]);
+  });
 });
