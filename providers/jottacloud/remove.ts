@@ -9,7 +9,7 @@ import {
 import { findItem, isBuiltInDevice } from './lookup.js';
 import { isSwitchOn } from './parameters.js';
 import { displayPath, levelOf, segmentsOf } from './paths.js';
-import { BUILT_IN_MOUNT_POINTS, type JottacloudDriveState } from './state.js';
+import { BUILT_IN_MOUNT_POINTS, TRASH_VIEW_PATH, type JottacloudDriveState } from './state.js';
 
 type Context = ProviderContext<JottacloudDriveState>;
 
@@ -63,4 +63,5 @@ export async function removeItem(path: string, ctx: Context): Promise<void> {
     }
   }
   ctx.drive.state.listings.invalidate(path);
+  if (!permanent) ctx.drive.state.listings.invalidate(TRASH_VIEW_PATH);
 }

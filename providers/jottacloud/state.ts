@@ -52,3 +52,6 @@ export const BUILT_IN_MOUNT_POINTS: ReadonlySet<string> = new Set([
   'shared',
   'backup',
 ]);
+
+/** The Trash view of the built-in device (always `Jotta`), refreshed after every trash change. */
+export const TRASH_VIEW_PATH = '/Jotta/Trash';

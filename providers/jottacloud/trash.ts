@@ -7,9 +7,9 @@ import {
   attempt,
   isNotFound,
 } from './errors.js';
-import { tryLoadListing } from './lookup.js';
-import { displayPath, joinPath, levelOf } from './paths.js';
-import type { JottacloudDriveState } from './state.js';
+import { isBuiltInDevice, loadListing, tryLoadListing } from './lookup.js';
+import { displayPath, joinPath, levelOf, segmentsOf } from './paths.js';
+import { TRASH_VIEW_PATH, type JottacloudDriveState } from './state.js';
 
 type Context = ProviderContext<JottacloudDriveState>;
 
@@ -38,7 +38,8 @@ export interface TrashSummary {
  * still holds is revived the same way, depth first. A folder's children trashed on their own
  * before the folder went are revived with it: the listing does not tell them apart.
  */
-export async function restoreFromTrash(path: string, ctx: Context): Promise<TrashSummary> {
+export async function restoreFromTrash(given: string, ctx: Context): Promise<TrashSummary> {
+  const path = await originalPath(given, ctx);
   const shown = displayPath(path, ctx.drive);
   if (levelOf(path) !== 'entry') {
     const message = `Cannot restore '${shown}': only folders and files inside a mount point can be restored.`;
@@ -59,7 +60,29 @@ export async function restoreFromTrash(path: string, ctx: Context): Promise<Tras
   else await restoreFolder(path, found, ctx, summary);
 
   ctx.drive.state.listings.invalidate(path);
+  ctx.drive.state.listings.invalidate(TRASH_VIEW_PATH);
   return summary;
+}
+
+/**
+ * The original path of what `path` names: itself, or for an entry of the Trash view the path
+ * it had (files carry it; the service does not say where a trashed folder was).
+ */
+async function originalPath(path: string, ctx: Context): Promise<string> {
+  const [device, view, name, ...deeper] = segmentsOf(path);
+  if (view?.toLowerCase() !== 'trash' || name === undefined) return path;
+  if (!(await isBuiltInDevice(device, ctx))) return path;
+
+  const shown = displayPath(path, ctx.drive);
+  const trash = await loadListing(joinPath(`/${device}`, view), ctx);
+  const files = trash.kind === 'mountPoint' || trash.kind === 'folder' ? trash.files : [];
+  const file = files.find((entry) => entry.name.toLowerCase() === name.toLowerCase());
+  if (deeper.length === 0 && file?.path !== undefined) return joinPath(file.path, file.name);
+
+  const message =
+    `Cannot restore '${shown}' from the Trash view: the service does not tell where a ` +
+    'trashed folder was. Give Restore-Item the path it had before it was removed.';
+  throw new InvalidItemOperationError(shown, message);
 }
 
 async function restoreFile(path: string, ctx: Context, summary: TrashSummary) {

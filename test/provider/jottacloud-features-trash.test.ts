@@ -68,6 +68,34 @@ describe('Restore-Item', () => {
     expect(lines(restored.output)).toContain('through the pipe');
   });
 
+  it('restores a file named by its Trash path, and says what to do for a Trash folder', async () => {
+    const setup = await run(
+      'New-Item JAFS:\\Jotta\\Archive\\binned\\x -ItemType folder -Force | Out-Null\n' +
+        "Set-Content JAFS:\\Jotta\\Archive\\via-trash.txt -Value 'from the bin'\n" +
+        'Remove-Item JAFS:\\Jotta\\Archive\\via-trash.txt, JAFS:\\Jotta\\Archive\\binned -Recurse',
+    );
+    expect(setup.errors).toBe('');
+
+    const file = await run(
+      'Restore-Item JAFS:\\Jotta\\Trash\\via-trash.txt\n' +
+        'Get-Content JAFS:\\Jotta\\Archive\\via-trash.txt',
+    );
+    expect(file.errors).toBe('');
+    expect(lines(file.output)).toContain('from the bin');
+
+    const folder = await run(
+      "Get-ChildItem JAFS:\\Jotta\\Trash -Force | Where-Object Name -eq 'binned' | Restore-Item",
+    );
+    expect(folder.errors).toContain(
+      "Cannot restore 'JAFS:\\Jotta\\Trash\\binned' from the Trash view: the service does not tell where a trashed folder was.",
+    );
+    const back = await run(
+      'Restore-Item JAFS:\\Jotta\\Archive\\binned; Test-Path JAFS:\\Jotta\\Archive\\binned\\x',
+    );
+    expect(back.errors).toBe('');
+    expect(lines(back.output).at(-1)).toBe('True');
+  });
+
   it('says why it cannot restore what is not in Trash, and -WhatIf changes nothing', async () => {
     const live = await run(
       "Set-Content JAFS:\\Jotta\\Archive\\live.txt -Value 'x'\n" +

@@ -24,7 +24,8 @@ export const restoreItem: CmdletDefinition = {
       type: 'string[]',
       position: 0,
       mandatory: true,
-      aliases: ['OriginalPath'],
+      // A piped Trash file binds its OriginalPath; anything else its PSPath.
+      aliases: ['OriginalPath', 'PSPath'],
       valueFromPipelineByPropertyName: true,
       help: 'Original paths of the trashed items (as they were before Remove-Item).',
     },
