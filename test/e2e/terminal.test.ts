@@ -24,6 +24,8 @@ const JOTTA_PROMPT = 'PS JAFS:\\Jotta>';
 const BIG_TARGET = 'JAFS:\\Jotta\\Archive\\big.bin';
 // Big enough that the upload over loopback runs for seconds, so Ctrl+C lands mid-transfer.
 const BIG_FILE_MIB = 300;
+/** A progress line of the send phase with some bytes sent (not the local MD5 pass). */
+const SENDING = /Archive\/big\.bin .*\b[1-9]\d*%/;
 
 const terminal = new TmuxTerminal('terminal');
 let home: string;
@@ -124,8 +126,12 @@ describe.skipIf(!HAVE_TMUX)('the interactive shell in a real terminal', () => {
     const copy = `${JOTTA_PROMPT} Copy-Item ${bigFile} ${BIG_TARGET}`;
     await terminal.type(`Copy-Item ${bigFile} ${BIG_TARGET}`);
     await terminal.press('Enter');
-    await terminal.waitFor('upload progress', (text) =>
-      (outputAfter(text, copy) ?? []).some((line) => /\d+%/.test(line)),
+    // Copy-Item first reads the file once for its MD5 (a bar naming the local path), then sends
+    // it (a bar naming /Jotta/Archive/big.bin); Ctrl+C must land while bytes go to the server.
+    await terminal.waitFor(
+      'upload progress past 0%',
+      (text) => (outputAfter(text, copy) ?? []).some((line) => SENDING.test(line)),
+      30_000,
     );
 
     await terminal.press('C-c');
