@@ -51,10 +51,16 @@ export async function setShare(path: string, shared: boolean, ctx: Context): Pro
   ctx.drive.state.listings.invalidate(path);
 
   const uri = result.kind === 'file' ? result.publicUri : publicUriOf(result);
+  if (shared && uri === undefined && result.kind === 'folder') {
+    // The client reads publicURI only from file documents; the folder is shared all the same.
+    ctx.warning(
+      `'${shown}' is shared, but jafs cannot read a folder's link yet; the web app shows it.`,
+    );
+  }
   return {
     Name: result.name,
     Path: shown,
-    Shared: uri !== undefined,
+    Shared: result.kind === 'folder' ? shared : uri !== undefined,
     PublicLink: uri === undefined ? undefined : await publicLink(uri, ctx),
   };
 }

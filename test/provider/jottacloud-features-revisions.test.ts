@@ -115,6 +115,16 @@ describe('Enable-ItemShare, Get-ItemShare and Disable-ItemShare', () => {
     expect((await fetch(link!)).status).toBe(404);
   });
 
+  it('shares a folder, warning that its link cannot be shown', async () => {
+    const shared = await run(
+      'New-Item JAFS:\\Jotta\\Archive\\album -ItemType folder | Out-Null\n' +
+        'Enable-ItemShare JAFS:\\Jotta\\Archive\\album',
+    );
+    expect(shared.errors).toBe('');
+    expect(shared.output).toMatch(/True\s+JAFS:\\Jotta\\Archive\\album/);
+    expect(shared.host.warnings.join('\n')).toContain("cannot read a folder's link yet");
+  });
+
   it('refuses paths outside Jottacloud with a clear message', async () => {
     const local = await run('Enable-ItemShare /tmp');
     expect(local.errors).toContain(
@@ -183,8 +193,19 @@ describe('an incomplete file', () => {
           `Copy-Item JAFS:\\Jotta\\Archive\\half\\half.bin '${join(dir, 'half.bin')}'`,
       );
       expect(copied.output).toMatch(/-a-i-\s.*half\.bin/);
-      expect(copied.errors).toContain('its upload is incomplete and no complete revision exists');
+      expect(copied.errors).toContain(
+        "Cannot read 'JAFS:\\Jotta\\Archive\\half\\half.bin': its upload is incomplete and no complete revision exists. Upload it again.",
+      );
       await expect(readFile(join(dir, 'half.bin'))).rejects.toThrow();
+
+      const revisions = await run(
+        'Get-ItemRevision JAFS:\\Jotta\\Archive\\half\\half.bin\n' +
+          'Restore-ItemRevision JAFS:\\Jotta\\Archive\\half\\half.bin -Revision 1',
+      );
+      expect(revisions.output).toMatch(/1\s+INCOMPLETE/);
+      expect(revisions.errors).toContain(
+        "Cannot restore revision 1 of 'JAFS:\\Jotta\\Archive\\half\\half.bin': it is incomplete, so its bytes are not whole.",
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
