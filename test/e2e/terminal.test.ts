@@ -22,6 +22,7 @@ if (!HAVE_TMUX) console.warn('terminal e2e skipped: tmux is not installed (CI in
 
 const JOTTA_PROMPT = 'PS JAFS:\\Jotta>';
 const BIG_TARGET = 'JAFS:\\Jotta\\Archive\\big.bin';
+const EARLY_TARGET = 'JAFS:\\Jotta\\Archive\\early.bin';
 // Big enough that the upload over loopback runs for seconds, so Ctrl+C lands mid-transfer.
 const BIG_FILE_MIB = 300;
 /** A progress line of the send phase with some bytes sent (not the local MD5 pass). */
@@ -58,6 +59,37 @@ function finished(pane: string, echoed: string, prompt = JOTTA_PROMPT): boolean 
   return after !== undefined && after.length > 0 && after.at(-1) === prompt;
 }
 
+/**
+ * Starts `Copy-Item <big file> <target>`, presses Ctrl+C once a progress line passes `running`,
+ * and expects the prompt back with the cancellation reported.
+ */
+async function copyThenCancel(
+  target: string,
+  what: string,
+  running: (line: string) => boolean,
+): Promise<void> {
+  const copy = `${JOTTA_PROMPT} Copy-Item ${bigFile} ${target}`;
+  await terminal.type(`Copy-Item ${bigFile} ${target}`);
+  await terminal.press('Enter');
+  await terminal.waitFor(what, (text) => (outputAfter(text, copy) ?? []).some(running), 30_000);
+
+  await terminal.press('C-c');
+  const pane = await terminal.waitFor('the prompt after Ctrl+C', (text) => finished(text, copy));
+
+  const output = outputAfter(pane, copy)?.join('\n') ?? '';
+  expect(output, 'Copy-Item should report the cancellation').toMatch(/cancel/i);
+}
+
+/** Runs `Test-Path <target>` at the prompt and returns its answer line. */
+async function testPath(target: string): Promise<string | undefined> {
+  const echoed = `${JOTTA_PROMPT} Test-Path ${target}`;
+  await terminal.type(`Test-Path ${target}`);
+  await terminal.press('Enter');
+  const pane = await terminal.waitFor(`Test-Path ${target}`, (text) => finished(text, echoed));
+
+  return outputAfter(pane, echoed)?.[0];
+}
+
 describe.skipIf(!HAVE_TMUX)('the interactive shell in a real terminal', () => {
   beforeAll(async () => {
     home = await mkdtemp(join(tmpdir(), 'jafs-term-home-'));
@@ -87,7 +119,8 @@ describe.skipIf(!HAVE_TMUX)('the interactive shell in a real terminal', () => {
     const env = interactiveEnv({ JAFS_HOME: home, NO_COLOR: '1' });
     const started = Date.now();
 
-    await terminal.start({ command, cwd: work, env, columns: 120, rows: 40 });
+    // Wide enough that a Copy-Item line with a long $TMPDIR path (macOS) is not wrapped by Ink.
+    await terminal.start({ command, cwd: work, env, columns: 160, rows: 40 });
     const pane = await terminal.waitFor(
       'the first prompt',
       (text) => lastLine(text) === `PS ${work}>`,
@@ -122,32 +155,20 @@ describe.skipIf(!HAVE_TMUX)('the interactive shell in a real terminal', () => {
     expect(listing).toMatch(/ Sync$/m);
   });
 
+  it('cancels Copy-Item with Ctrl+C while it reads the file for its MD5', async () => {
+    // The first bar names the local file: Copy-Item is still hashing, nothing sent yet.
+    const reading = (line: string) => line.includes(`${bigFile} [`) && /\d+%/.test(line);
+    await copyThenCancel(EARLY_TARGET, 'the local MD5 pass', reading);
+
+    expect(await testPath(EARLY_TARGET)).toBe('False');
+  }, 60_000);
+
   it('cancels a large upload with Ctrl+C, keeps the shell and leaves no partial file', async () => {
-    const copy = `${JOTTA_PROMPT} Copy-Item ${bigFile} ${BIG_TARGET}`;
-    await terminal.type(`Copy-Item ${bigFile} ${BIG_TARGET}`);
-    await terminal.press('Enter');
-    // Copy-Item first reads the file once for its MD5 (a bar naming the local path), then sends
-    // it (a bar naming /Jotta/Archive/big.bin); Ctrl+C must land while bytes go to the server.
-    await terminal.waitFor(
-      'upload progress past 0%',
-      (text) => (outputAfter(text, copy) ?? []).some((line) => SENDING.test(line)),
-      30_000,
-    );
+    // After the MD5 pass a second bar names /Jotta/Archive/big.bin: bytes go to the server.
+    const sending = (line: string) => SENDING.test(line);
+    await copyThenCancel(BIG_TARGET, 'upload progress past 0%', sending);
 
-    await terminal.press('C-c');
-    const afterCancel = await terminal.waitFor('the prompt after Ctrl+C', (text) =>
-      finished(text, copy),
-    );
-    const copyOutput = outputAfter(afterCancel, copy)?.join('\n') ?? '';
-    expect(copyOutput, 'Copy-Item should report the cancellation').toMatch(/cancel/i);
-
-    const testPath = `Test-Path ${BIG_TARGET}`;
-    await terminal.type(testPath);
-    await terminal.press('Enter');
-    const pane = await terminal.waitFor('Test-Path to answer', (text) =>
-      finished(text, `${JOTTA_PROMPT} ${testPath}`),
-    );
-    const answer = outputAfter(pane, `${JOTTA_PROMPT} ${testPath}`)?.[0];
+    const answer = await testPath(BIG_TARGET);
     if (answer === 'True') {
       throw new Error(
         `big.bin exists after Ctrl+C: either the ${BIG_FILE_MIB} MiB upload finished before ` +
