@@ -106,7 +106,7 @@ describe.skipIf(!HAVE_TMUX)('the interactive shell in a real terminal', () => {
 
   it('opens at a PowerShell prompt in the working folder, outside CI mode', async () => {
     const script = [
-      `printf 'env-CI:%s\\n' "\${CI-unset}"`,
+      `printf 'env-CI:%s/%s\\n' "\${CI-unset}" "\${CONTINUOUS_INTEGRATION-unset}"`,
       `${shellQuote(process.execPath)} ${shellQuote(JAFS_BIN)}`,
       'echo "EXIT:$?"',
       // Keeps the window (and so the pane text) after the shell exits; afterAll ends it.
@@ -128,7 +128,7 @@ describe.skipIf(!HAVE_TMUX)('the interactive shell in a real terminal', () => {
     );
 
     console.log(`terminal e2e: first prompt after ${Date.now() - started} ms`);
-    expect(paneLines(pane)[0]).toBe('env-CI:unset');
+    expect(paneLines(pane)[0]).toBe('env-CI:unset/unset');
   }, 70_000);
 
   it('completes a drive path with Tab and changes into it', async () => {
