@@ -64,8 +64,8 @@ export interface JottacloudClient {
   purgeTrash(signal?: AbortSignal): Promise<{ folders: number; files: number }>;
   /** Turns the public link of a file or folder on or off. */
   setShared(path: string, shared: boolean, signal?: AbortSignal): Promise<JfsFile | Folder>;
-  /** The Latest view; optional while the client grows it. */
-  getLatest?(options: { max?: number }, signal?: AbortSignal): Promise<SearchResult>;
-  /** The Links view; optional while the client grows it. */
-  getLinks?(signal?: AbortSignal): Promise<SearchResult>;
+  /** The Latest view: the `max` most recently updated files, newest first. */
+  getLatest(options: { max?: number }, signal?: AbortSignal): Promise<SearchResult>;
+  /** The Links view: the files that have a public link. */
+  getLinks(signal?: AbortSignal): Promise<SearchResult>;
 }

@@ -16,7 +16,6 @@ export { REVISION_TYPE, listRevisions, restoreRevision, type RevisionInfo } from
 export {
   DEFAULT_WEB_BASE_URL,
   SHARE_TYPE,
-  ViewUnavailableError,
   listShares,
   publicLink,
   setShare,

@@ -1,7 +1,7 @@
 import type { ProviderContext } from '../../src/provider/types.js';
 import type { JfsFile, Revision } from '../../src/jfs/models.js';
 import { InvalidItemOperationError, ItemNotFoundError, attempt } from './errors.js';
-import { loadListing, tryLoadListing } from './lookup.js';
+import { tryLoadListing } from './lookup.js';
 import { displayPath } from './paths.js';
 import type { JottacloudDriveState } from './state.js';
 
@@ -98,13 +98,5 @@ export async function restoreRevision(path: string, number: number, ctx: Context
     ),
   );
   listings.invalidate(path);
-  return file;
-}
-
-/** Re-reads the file at `path` (after a change) from the service. */
-export async function reloadFile(path: string, ctx: Context): Promise<JfsFile> {
-  ctx.drive.state.listings.invalidate(path);
-  const file = await loadListing(path, ctx);
-  if (file.kind !== 'file') throw new ItemNotFoundError(displayPath(path, ctx.drive));
   return file;
 }

@@ -1,6 +1,6 @@
 import type { ProviderContext, ProviderItem } from '../../src/provider/types.js';
 import type { JfsFile } from '../../src/jfs/models.js';
-import { InvalidItemOperationError, attempt } from './errors.js';
+import { attempt } from './errors.js';
 import { fileItem } from './items.js';
 import { displayPath, joinPath, segmentsOf } from './paths.js';
 import type { JottacloudDriveState } from './state.js';
@@ -14,16 +14,9 @@ export const LATEST_LISTING_MAX = 100;
 export async function searchViewFiles(path: string, ctx: Context, max = LATEST_LISTING_MAX) {
   const shown = displayPath(path, ctx.drive);
   const { client } = ctx.drive.state;
-  const view = segmentsOf(path)[1]?.toLowerCase();
-  const read = view === 'links' ? client.getLinks?.bind(client) : undefined;
-  const latest = view === 'latest' ? client.getLatest?.bind(client) : undefined;
-  if (!read && !latest) {
-    const message = `Cannot list '${shown}': the JFS client in use does not read this view.`;
-    throw new InvalidItemOperationError(shown, message);
-  }
-
+  const links = segmentsOf(path)[1]?.toLowerCase() === 'links';
   const result = await attempt('list', shown, () =>
-    read ? read(ctx.signal) : latest!({ max }, ctx.signal),
+    links ? client.getLinks(ctx.signal) : client.getLatest({ max }, ctx.signal),
   );
   return result.files;
 }

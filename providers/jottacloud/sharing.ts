@@ -1,6 +1,6 @@
 import type { ProviderContext } from '../../src/provider/types.js';
 import type { JfsFile } from '../../src/jfs/models.js';
-import { JottacloudProviderError, attempt } from './errors.js';
+import { attempt } from './errors.js';
 import { displayPath, joinPath } from './paths.js';
 import type { JottacloudDriveState } from './state.js';
 
@@ -20,18 +20,6 @@ export interface ShareInfo {
   /** The direct download link; empty once the share is off. */
   PublicLink: string | undefined;
   Deleted?: Date;
-}
-
-/** The client cannot list a view this provider wants (an older client build). */
-export class ViewUnavailableError extends JottacloudProviderError {
-  constructor(view: string) {
-    super(`The JFS client in use cannot read the ${view} view; update jafs to list it.`, {
-      code: 'EJOTTA_VIEW_UNAVAILABLE',
-      errorId: 'ViewUnavailable',
-      category: 'NotImplemented',
-      targetObject: view,
-    });
-  }
 }
 
 /** `<web>/opin/io/downloadPublic/<user>/<publicURI>`: the link anyone can download from. */
@@ -73,9 +61,8 @@ function publicUriOf(object: object): string | undefined {
 /** Every file with an active public link (the Links view), trashed ones flagged. */
 export async function listShares(ctx: Context): Promise<ShareInfo[]> {
   const { client } = ctx.drive.state;
-  if (!client.getLinks) throw new ViewUnavailableError('Links');
   const result = await attempt('list', `${ctx.drive.name}:\\Jotta\\Links`, () =>
-    client.getLinks!(ctx.signal),
+    client.getLinks(ctx.signal),
   );
 
   const shares: ShareInfo[] = [];
