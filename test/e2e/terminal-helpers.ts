@@ -1,4 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
+import { rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -48,6 +49,7 @@ export function lastLine(text: string): string {
  */
 export class TmuxTerminal {
   private readonly socket: string;
+  private socketPath: string | undefined;
 
   constructor(name: string) {
     this.socket = `jafs-e2e-${name}-${process.pid}`;
@@ -82,6 +84,8 @@ export class TmuxTerminal {
       ],
       { env: options.env },
     );
+    const { stdout } = await this.tmux('display-message', '-p', '#{socket_path}');
+    this.socketPath = stdout.trim();
   }
 
   /** The screen and up to 500 lines of scrollback, wrapped lines joined. */
@@ -120,6 +124,9 @@ export class TmuxTerminal {
   /** Stops the private tmux server and everything in it; a server already gone is fine. */
   async kill(): Promise<void> {
     await this.tmux('kill-server').catch(() => undefined);
+
+    // tmux leaves the socket file of a killed server behind.
+    if (this.socketPath) await rm(this.socketPath, { force: true });
   }
 
   private tmux(...args: string[]) {
