@@ -17,7 +17,7 @@ export function runNodeChild(
   script: string,
   args: readonly string[],
   options: { env?: Record<string, string>; cwd?: string } = {},
-): Promise<Sample> {
+): Promise<Sample & Record<string, number>> {
   const profileDir = process.env.BENCH_CPU_PROF;
   const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const started = performance.now();
@@ -38,9 +38,28 @@ export function runNodeChild(
         fail(new Error(`${script} ${args.at(-1)} exited ${code}: ${stderr.slice(-2000)}`));
         return;
       }
-      const parsed = JSON.parse(last) as Sample;
-      done({ ms: performance.now() - started, rssMb: parsed.rssMb });
+      // Children may report more (latencies, counts); the wall time measured here wins.
+      const parsed = JSON.parse(last) as Sample & Record<string, number>;
+      done({ ...parsed, childMs: parsed.ms, ms: performance.now() - started });
     });
+  });
+}
+
+/** Wall time of any process from spawn to a zero exit. */
+export function runProcess(
+  command: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<Sample> {
+  const started = performance.now();
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: 'ignore' });
+    child.on('error', fail);
+    child.on('close', (code) =>
+      code === 0
+        ? done({ ms: performance.now() - started })
+        : fail(new Error(`${command} ${args.join(' ')} exited ${code}`)),
+    );
   });
 }
 

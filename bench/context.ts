@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { Jottacloud } from '../src/jfs/index.js';
 import { startServer, type RunningServer } from '../src/server/index.js';
 import { startRcloneHarness, type RcloneHarness } from '../test/rclone/harness.js';
 import { benchScript, runNodeChild } from './child.js';
@@ -67,6 +68,13 @@ export async function createContext(sizes: BenchSizes): Promise<BenchContext> {
     accounts: [{ username, password }],
     log: () => void requests++,
   });
+  // Copy-Item wants the destination's parent to exist, as in PowerShell.
+  const client = new Jottacloud({
+    baseUrl: server.url,
+    auth: { type: 'basic', username, password },
+  });
+  for (const folder of ['big', 'small']) await client.createFolder(`/Jotta/Archive/${folder}`);
+  await client.close();
   const rclone = await startRcloneHarness({ serverUrl: server.url, server, username });
   const credentials = [server.url, username, password];
 

@@ -21,7 +21,14 @@ engine.registerProvider(createJottacloudProvider({ client }));
 await engine.newDrive('Jottacloud', { name: 'JAFS', root: '/' });
 await engine.setLocation(process.cwd());
 
-const host = { ...createPlainHost(), write: () => undefined };
+// Output goes nowhere (the bench times the work, not the terminal); an error record fails the run,
+// since a non-terminating error would otherwise leave `failed` false and a wrong figure.
+let errors = '';
+const host = {
+  ...createPlainHost(),
+  write: () => undefined,
+  writeError: (text: string) => void (errors += text),
+};
 const shell = createShell({ host, engine, cmdlets: navigationCmdlets });
 const result = await shell.run(command);
 await client.close();
@@ -29,7 +36,8 @@ await client.close();
 const report = {
   ms: performance.now() - started,
   rssMb: process.resourceUsage().maxRSS / 1024,
-  failed: result.failed,
+  failed: result.failed || errors !== '',
 };
+process.stderr.write(errors);
 process.stdout.write(`${JSON.stringify(report)}\n`);
-process.exit(result.failed ? 1 : 0);
+process.exit(report.failed ? 1 : 0);

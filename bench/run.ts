@@ -6,11 +6,24 @@ import { writeFile } from 'node:fs/promises';
 
 import { createContext, FULL, QUICK } from './context.js';
 import { describeMachine, renderMarkdown, renderTable } from './report.js';
+import { completion } from './scenarios/completion.js';
 import { largeFile } from './scenarios/large-file.js';
+import { listing } from './scenarios/listing.js';
+import { serverLoad } from './scenarios/server-load.js';
+import { smallFiles } from './scenarios/small-files.js';
+import { startup } from './scenarios/startup.js';
 
 const quick = process.argv.includes('--quick');
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
-const scenarios = [{ name: 'large-file', run: largeFile }];
+// Listing walks the tree the small-file runs leave behind, so it must come after them.
+const scenarios = [
+  { name: 'large-file', run: largeFile },
+  { name: 'small-files', run: smallFiles },
+  { name: 'listing', run: listing },
+  { name: 'startup', run: startup },
+  { name: 'completion', run: completion },
+  { name: 'server-load', run: serverLoad },
+];
 
 const context = await createContext(quick ? QUICK : FULL);
 const started = performance.now();

@@ -1,0 +1,62 @@
+import { Readable } from 'node:stream';
+
+import { createFileSystemProvider } from '../../providers/filesystem/index.js';
+import { createJottacloudProvider } from '../../providers/jottacloud/index.js';
+import { createPlainHost } from '../../src/cli/plain-host.js';
+import { Jottacloud } from '../../src/jfs/index.js';
+import { ProviderEngine } from '../../src/provider/index.js';
+import { navigationCmdlets } from '../../src/shell/cmdlets/navigation/index.js';
+import { createShell } from '../../src/shell/index.js';
+import { timed } from '../child.js';
+import { record, type BenchContext } from '../context.js';
+
+const FOLDER = '/Jotta/Archive/many';
+
+/** Uploads `count` one-byte files (deduplicated after the first) with 8 uploads in flight. */
+async function seedFolder(client: Jottacloud, count: number): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const index = next++;
+      await client.upload(`${FOLDER}/entry-${String(index).padStart(5, '0')}.txt`, {
+        size: 1,
+        open: async () => Readable.from([Buffer.from('x')]),
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+}
+
+/**
+ * Tab completion in a remote folder of many entries, in-process through `Shell.complete`: the
+ * first completion (one listing round trip) and the second (from the engine's cache), each on a
+ * fresh shell per run.
+ */
+export async function completion(context: BenchContext): Promise<void> {
+  const { username, password, sizes } = context;
+  const baseUrl = context.server.url;
+  const auth = { type: 'basic' as const, username, password };
+  const seeder = new Jottacloud({ baseUrl, auth });
+  await seedFolder(seeder, sizes.completionEntries);
+  await seeder.close();
+
+  const scenario = `Tab completion (${sizes.completionEntries} entries)`;
+  const line = `Get-ChildItem JAFS:${FOLDER}/entry-0`;
+  for (let run = 1; run <= sizes.runs + 2; run++) {
+    const client = new Jottacloud({ baseUrl, auth });
+    const engine = new ProviderEngine();
+    engine.registerProvider(createFileSystemProvider());
+    engine.registerProvider(createJottacloudProvider({ client }));
+    await engine.newDrive('Jottacloud', { name: 'JAFS', root: '/' });
+    const host = { ...createPlainHost(), write: () => undefined };
+    const shell = createShell({ host, engine, cmdlets: navigationCmdlets });
+
+    let matches = 0;
+    const complete = async () =>
+      (matches = (await shell.complete(line, line.length)).matches.length);
+    record(context, scenario, 'first (round trip)', await timed(complete));
+    record(context, scenario, 'second (cache)', await timed(complete));
+    if (matches === 0) throw new Error(`completion of ${line} found nothing`);
+    await client.close();
+  }
+}

@@ -1,0 +1,30 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { runProcess } from '../child.js';
+import { record, type BenchContext } from '../context.js';
+
+const CLI = fileURLToPath(new URL('../../../bin/jafs.js', import.meta.url));
+
+/**
+ * Start-up: `jafs -c Get-Location` from spawn to exit (embedded server, login, shell, one
+ * command) against `node -e 0`. One warm-up run first creates the JAFS_HOME (first start).
+ */
+export async function startup(context: BenchContext): Promise<void> {
+  const home = join(context.workDir, 'jafs-home');
+  await mkdir(home, { recursive: true });
+  const env = { JAFS_HOME: home };
+  const scenario = 'Start-up';
+
+  await runProcess(process.execPath, [CLI, '-c', 'Get-Location'], env);
+  for (let run = 1; run <= context.sizes.runs + 2; run++) {
+    record(
+      context,
+      scenario,
+      'jafs -c Get-Location',
+      await runProcess(process.execPath, [CLI, '-c', 'Get-Location'], env),
+    );
+    record(context, scenario, 'node -e 0', await runProcess(process.execPath, ['-e', '0']));
+  }
+}
