@@ -147,7 +147,7 @@ async function readStoredLogin(
 function loginFailure(error: unknown): string {
   const reason = error instanceof Error ? error.message : String(error);
   return (
-    `JAFS: is not mounted: ${reason} Run 'jafs login' (or Connect-Jottacloud in the shell) to ` +
-    "log in again, or 'jafs logout' to use the local server instead."
+    `JAFS: is not mounted: ${reason} Run 'jafs login' (or Connect-Jottacloud in the shell) ` +
+    "with a new personal login token, or 'jafs logout' to use the local server instead."
   );
 }

@@ -31,6 +31,8 @@ async function startAccountServer(accessTokenLifetimeSeconds?: number): Promise<
     dataDir,
     accounts: [{ username: 'alice', password: 'pw' }],
     accessTokenLifetimeSeconds,
+    // A white-label brand is one more realm: its well-known link is inside its tokens.
+    realms: ['jottacloud', 'telia_se'],
   });
   const alice = new Jottacloud({
     baseUrl: server.url,
@@ -86,14 +88,18 @@ describe('jafs login / logout', () => {
     expectNoToken(reused.result, token);
   });
 
-  it('takes the token from JAFS_LOGIN_TOKEN and refuses to ask without a terminal', async () => {
+  it('takes the token from JAFS_LOGIN_TOKEN (any brand by its realm) and refuses to ask without a terminal', async () => {
     const running = await startAccountServer();
-    const token = running.issueLoginToken('alice');
+    const token = running.issueLoginToken('alice', 'telia_se');
     const fromEnv = await runJafs(['login', '--server', running.url], {
       home,
       env: { JAFS_LOGIN_TOKEN: token },
     });
     expect(fromEnv.stdout).toBe(`Logged in as alice (${running.url})\n`);
+    const stored = JSON.parse(await readFile(loginFile(), 'utf8'));
+    expect(stored.tokenEndpoint).toContain('/realms/telia_se/');
+    const listing = await runJafs(['-c', 'Get-ChildItem JAFS:\\Jotta\\Archive -Name'], { home });
+    expect(listing.stdout.trim()).toBe('only-on-alice');
 
     const none = await runJafs(['login', '--server', running.url], {
       home,
