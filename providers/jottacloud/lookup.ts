@@ -83,6 +83,11 @@ async function viewOf(path: string, ctx: Context): Promise<SpecialView> {
   return mountPoint === 'trash' ? 'trash' : 'search';
 }
 
+/** Whether `path` names an entry of the Links or Latest view (a file that lives elsewhere). */
+export async function isInSearchView(path: string, ctx: Context): Promise<boolean> {
+  return segmentsOf(path).length > 2 && (await viewOf(path, ctx)) === 'search';
+}
+
 /**
  * Why the container `path` cannot be listed, if it cannot. Links and Latest list files that live
  * elsewhere and hold nothing below them; an item in the Trash view cannot be opened through it

@@ -7,6 +7,7 @@ import { findItem, listChildren, loadFrom } from './lookup.js';
 import { copyItem, moveItem, renameItem } from './move.js';
 import { dynamicParameters } from './parameters.js';
 import { normalizeRoot } from './paths.js';
+import { refuseSearchViews, throughSearchView } from './read-only.js';
 import { removeItem } from './remove.js';
 import { driveStateFor, type JottacloudDriveState } from './state.js';
 import { walk } from './walk.js';
@@ -76,16 +77,41 @@ export function createJottacloudProvider(
     },
 
     newItemTypes,
-    newItem,
-    makeContainer,
-    removeItem: (path, _options, ctx) => removeItem(path, ctx),
-    renameItem,
-    moveItem,
-    copyItem: (path, destination, copyOptions, ctx) =>
-      copyItem(path, destination, copyOptions.recurse, ctx),
-    getContent,
-    setContent,
-    clearContent,
+    async newItem(path, itemType, value, ctx) {
+      await refuseSearchViews([path], 'create', ctx);
+      return newItem(path, itemType, value, ctx);
+    },
+    async makeContainer(path, ctx) {
+      await refuseSearchViews([path], 'create', ctx);
+      return makeContainer(path, ctx);
+    },
+    async removeItem(path, _options, ctx) {
+      await refuseSearchViews([path], 'remove', ctx);
+      return removeItem(path, ctx);
+    },
+    async renameItem(path, newName, ctx) {
+      await refuseSearchViews([path], 'rename', ctx);
+      return renameItem(path, newName, ctx);
+    },
+    async moveItem(path, destination, ctx) {
+      await refuseSearchViews([path, destination], 'move', ctx);
+      return moveItem(path, destination, ctx);
+    },
+    async copyItem(path, destination, copyOptions, ctx) {
+      await refuseSearchViews([destination], 'copy to', ctx);
+      const source = await throughSearchView(path, ctx);
+      return copyItem(source, destination, copyOptions.recurse, ctx);
+    },
+    // Reads through Links and Latest go to the file itself; writes there are refused.
+    getContent: async (path, ctx) => getContent(await throughSearchView(path, ctx), ctx),
+    async setContent(path, source, ctx) {
+      await refuseSearchViews([path], 'write', ctx);
+      return setContent(path, source, ctx);
+    },
+    async clearContent(path, ctx) {
+      await refuseSearchViews([path], 'clear', ctx);
+      return clearContent(path, ctx);
+    },
     walk,
     dynamicParameters: (cmdlet) => dynamicParameters(cmdlet),
   };

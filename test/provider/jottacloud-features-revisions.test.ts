@@ -158,6 +158,20 @@ describe('Latest', () => {
     expect(lines(folder.output)).toEqual(['JAFS:\\Jotta\\Archive\\deep\\er\\newest.txt']);
     const hidden = await run('Get-ChildItem JAFS:\\Jotta\\Latest');
     expect(hidden.errors).toContain('Cannot find path');
+
+    const through = await run(
+      'Get-Content JAFS:\\Jotta\\Latest\\newest.txt -Force\n' +
+        "Set-Content JAFS:\\Jotta\\Latest\\new.txt -Value 'x' -Force\n" +
+        'Remove-Item JAFS:\\Jotta\\Latest\\newest.txt -Force\n' +
+        'Test-Path JAFS:\\Jotta\\Archive\\deep\\er\\newest.txt',
+    );
+    expect(lines(through.output)).toEqual(['b', 'True']);
+    const readOnly =
+      'Links and Latest are read-only views of files that live elsewhere; use the item’s OriginalPath instead.';
+    expect(through.errors).toContain(`Cannot write 'JAFS:\\Jotta\\Latest\\new.txt': ${readOnly}`);
+    expect(through.errors).toContain(
+      `Cannot remove 'JAFS:\\Jotta\\Latest\\newest.txt': ${readOnly}`,
+    );
   });
 });
 
