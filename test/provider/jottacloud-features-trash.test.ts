@@ -145,6 +145,17 @@ describe('Clear-RecycleBin', () => {
     expect(lines(emptied.output).at(-1)).toBe('0');
   });
 
+  it('empties Trash when the user answers Yes', async () => {
+    await run(
+      "Set-Content JAFS:\\Jotta\\Archive\\asked.txt -Value 'bye'\n" +
+        'Remove-Item JAFS:\\Jotta\\Archive\\asked.txt',
+    );
+    const yes = await run('Clear-RecycleBin', [0]);
+    expect(yes.errors).toBe('');
+    expect(yes.host.prompts).toHaveLength(1);
+    expect(yes.output).toMatch(/1\s+0\s+Trash of JAFS:/);
+  });
+
   it('empties without asking under -Force', async () => {
     await run(
       "Set-Content JAFS:\\Jotta\\Archive\\forced.txt -Value 'bye'\n" +
