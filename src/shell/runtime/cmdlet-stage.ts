@@ -1,4 +1,5 @@
 import { isAbortError } from '../../core/errors.js';
+import { letEventsIn } from './events.js';
 import type { ParameterDefinition } from '../../core/parameters.js';
 import type { CmdletDefinition } from '../api.js';
 import type { CommandNode } from '../ast.js';
@@ -85,6 +86,7 @@ export class CmdletStage implements Stage {
   }
 
   private write = async (value: unknown): Promise<void> => {
+    await letEventsIn();
     if (this.inv.st.signal.aborted) this.inv.ev.checkCancel(this.inv.st);
     if (typeof this.inv.common.OutVariable === 'string') this.outVariable.push(value);
     await this.downstream(value);

@@ -1,4 +1,5 @@
 import { isAbortError, OperationCanceledError } from '../../core/errors.js';
+import { letEventsIn } from './events.js';
 import type { ChainNode, Extent, Expression, Statement, SwitchNode, TryNode } from '../ast.js';
 import { ErrorRecord, ThrownError, toError } from '../errors.js';
 import { toRegExp, wildcardToRegExp, areEqual } from './compare.js';
@@ -213,6 +214,7 @@ export class Evaluator {
       !signal.label || signal.label.toLowerCase() === label?.toLowerCase();
     try {
       await drive(async (run) => {
+        await letEventsIn();
         this.checkCancel(st);
         try {
           await run();

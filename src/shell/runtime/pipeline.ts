@@ -1,4 +1,5 @@
 import { isAbortError } from '../../core/errors.js';
+import { letEventsIn } from './events.js';
 import type { CommandNode, Expression, Extent, PipelineNode, Redirection } from '../ast.js';
 import { CommandNotFoundError, ParameterBindingError, ScriptRuntimeError } from '../errors.js';
 import type { BindingArgument } from './binder.js';
@@ -60,6 +61,7 @@ export async function runPipeline(
     if (first.type === 'ExpressionElement') {
       const value = await ev.evaluate(first.expression, st);
       for (const item of toArray(value)) {
+        await letEventsIn();
         ev.checkCancel(st);
         await stages[0].process(item, true);
       }
