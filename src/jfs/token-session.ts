@@ -60,8 +60,13 @@ export class TokenAuthenticator implements Authenticator {
   private async refreshLocked(stale: StoredLogin): Promise<StoredLogin> {
     const release = await this.lock();
     try {
-      // Another process may have refreshed while we waited for the lock: its tokens win.
-      const stored = (await this.store.load()) ?? stale;
+      // Another process may have refreshed while we waited for the lock: its tokens win. A store
+      // emptied since we loaded it was logged out (`jafs logout`): refreshing would write the
+      // login back, so the session ends here instead.
+      const stored = await this.store.load();
+      if (!stored) {
+        throw new AuthError('The Jottacloud login was removed (logged out). Log in again.');
+      }
       if (stored.refreshToken !== stale.refreshToken && !needsRefresh(stored)) {
         this.login = stored;
         return stored;

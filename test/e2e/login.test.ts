@@ -48,7 +48,10 @@ function loginFile(): string {
 }
 
 async function logIn(running: Server, token = running.issueLoginToken('alice')) {
-  const result = await runJafs(['login', '--token', token, '--server', running.url], { home });
+  const result = await runJafs(['login', '--token', token, '--server', running.url], {
+    home,
+    env: { JAFS_DEBUG: '1' },
+  });
   return { result, token };
 }
 
@@ -64,14 +67,16 @@ describe('jafs login / logout', () => {
     const running = await startAccountServer();
     const { result, token } = await logIn(running);
 
-    expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`Logged in as alice (${running.url})\n`);
+    // JAFS_DEBUG is on: the requests are logged, the token and the session's tokens are not.
+    expect(result.stderr).toMatch(/POST .*openid-connect\/token/);
     expectNoToken(result, token);
     expect((await stat(loginFile())).mode & 0o777).toBe(0o600);
     const stored = JSON.parse(await readFile(loginFile(), 'utf8'));
     expect(stored).toMatchObject({ username: 'alice', baseUrl: running.url });
     expect(JSON.stringify(stored)).not.toContain(token);
+    expectNoToken(result, stored.accessToken, stored.refreshToken);
 
     const listing = await runJafs(['-c', 'Get-ChildItem JAFS:\\Jotta\\Archive -Name'], { home });
     expect(listing.stderr).toBe('');

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { onTestFinished } from 'vitest';
@@ -159,6 +159,18 @@ describe('personal login token sessions', () => {
     const refreshed = (await store.load()) as StoredLogin;
     expect(refreshed.tokenEndpoint).toBe(login.tokenEndpoint);
     expect(refreshed.refreshToken).not.toBe(login.refreshToken);
+  });
+
+  it('ends a running session logged out elsewhere instead of writing the login back', async () => {
+    const { server, store, file, refreshes } = await loggedIn();
+    const client = tokenClient(server, store);
+    await client.getUser();
+
+    await rm(file);
+    server.faults.expireTokens('alice');
+    await expect(client.getUser()).rejects.toThrow(/logged out.*Log in again/);
+    await expect(stat(file)).rejects.toThrow();
+    expect(refreshes()).toHaveLength(1);
   });
 
   it('refuses to start without a stored login', async () => {
