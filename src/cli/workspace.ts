@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FileTokenStore, Jottacloud, type StoredLogin } from '../jfs/index.js';
+import { AuthError, FileTokenStore, Jottacloud, type StoredLogin } from '../jfs/index.js';
 import { ProviderEngine } from '../provider/index.js';
 import { createShell } from '../shell/index.js';
 import { accountCmdlets } from '../shell/cmdlets/account/index.js';
@@ -144,8 +144,15 @@ async function readStoredLogin(
   }
 }
 
+/** The startup notice; only a refused login asks for a new one (B16: offline keeps it). */
 function loginFailure(error: unknown): string {
   const reason = error instanceof Error ? error.message : String(error);
+  if (!(error instanceof AuthError)) {
+    return (
+      `JAFS: is not mounted: ${reason} The stored login is kept: start jafs again (or run ` +
+      "Connect-Jottacloud) when the server answers, or 'jafs logout' to use the local server."
+    );
+  }
   return (
     `JAFS: is not mounted: ${reason} Run 'jafs login' (or Connect-Jottacloud in the shell) ` +
     "with a new personal login token, or 'jafs logout' to use the local server instead."

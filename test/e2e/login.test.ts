@@ -161,6 +161,20 @@ describe('jafs login / logout', () => {
     expect(again.stdout).toMatch(/Not logged in/);
   });
 
+  it('keeps the stored login when the server does not answer at start', async () => {
+    const running = await startAccountServer();
+    await logIn(running);
+    const before = await readFile(loginFile(), 'utf8');
+    await running.close();
+    server = undefined;
+
+    const result = await runJafs(['-c', `Test-Path '${home}'`], { home });
+    expect(result.stdout.trim()).toBe('True');
+    expect(result.stderr).toMatch(/JAFS: is not mounted: .*The stored login is kept/);
+    expect(result.stderr).not.toMatch(/new personal login token/);
+    expect(await readFile(loginFile(), 'utf8')).toBe(before);
+  });
+
   it('Connect-Jottacloud logs in and mounts the drive inside one run; Disconnect removes it', async () => {
     const running = await startAccountServer();
     const token = running.issueLoginToken('alice');
