@@ -1,4 +1,4 @@
-import { cp, mkdir, readdir, rename, rm, statfs, writeFile } from 'node:fs/promises';
+import { cp, lstat, mkdir, readdir, rename, rm, rmdir, statfs, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Provider, ProviderContext, ProviderItem } from '../../src/provider/types.js';
@@ -56,7 +56,11 @@ export function createFileSystemProvider(): Provider {
     },
 
     async removeItem(fullName, options) {
-      await guard(fullName, () => rm(fullName, { recursive: options.recurse, force: false }));
+      await guard(fullName, async () => {
+        // rm refuses a directory unless recursive; an empty one is removed without -Recurse.
+        if (!options.recurse && (await lstat(fullName)).isDirectory()) await rmdir(fullName);
+        else await rm(fullName, { recursive: options.recurse, force: false });
+      });
     },
 
     async renameItem(fullName, newName) {

@@ -89,6 +89,14 @@ export function writeContract(s: ContractState): void {
     expect(await names(s.drive.root)).toEqual([]);
   });
 
+  it('removes an empty container without -Recurse', async () => {
+    await make(s.at('empty'));
+
+    await s.provider.removeItem!(s.at('empty'), { recurse: false }, s.ctx);
+
+    expect(await names(s.drive.root)).toEqual([]);
+  });
+
   it('renames within a container', async () => {
     if (s.options.cannot?.rename) return;
     await write(s.at('old.txt'), 'r');
