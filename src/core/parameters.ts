@@ -31,6 +31,11 @@ export interface ParameterDefinition {
   valueFromRemainingArguments?: boolean;
   /** A closed set of values (ValidateSet), matched case-insensitively; completion offers them. */
   values?: readonly string[];
+  /**
+   * Values tab completion offers without restricting what binds (New-Item -ItemType: the
+   * provider's item types, while prefixes and generic types still bind).
+   */
+  suggestions?: readonly string[];
   /** Parameter sets this parameter belongs to; absent = all sets. */
   parameterSets?: readonly string[];
   /** Whether the value may contain wildcards (shown in help). */

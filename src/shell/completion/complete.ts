@@ -76,7 +76,8 @@ export async function complete(
   if (entry && previous?.text.startsWith('-') && !previous.text.includes(':')) {
     const parameters = await parametersOf(session, entry, args.slice(0, -1));
     const parameter = safeResolve(parameters, previous.text.slice(1));
-    if (parameter?.values) return result(valueMatches(parameter.values, current.value));
+    const offered = parameter?.values ?? parameter?.suggestions;
+    if (offered) return result(valueMatches(offered, current.value));
   }
 
   const containersOnly = LOCATION_COMMANDS.has((resolved?.name ?? '').toLowerCase());

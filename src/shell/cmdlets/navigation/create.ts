@@ -1,4 +1,4 @@
-import type { CmdletContext, CmdletDefinition } from '../../api.js';
+import type { BoundParameters, CmdletContext, CmdletDefinition, SessionApi } from '../../api.js';
 import type { ParameterDefinition } from '../../../core/parameters.js';
 import { childOf, type ItemPath } from '../../../provider/item-path.js';
 import { itemTypeFor } from '../../../provider/item-operations.js';
@@ -9,6 +9,7 @@ import {
   operationOptions,
   providerDynamicParameters,
   strings,
+  targetPaths,
 } from './common.js';
 
 const NEW_ITEM_PARAMETERS: readonly ParameterDefinition[] = [
@@ -56,7 +57,10 @@ export const newItem: CmdletDefinition = {
     { code: 'New-Item -Path JAFS:\\Dev2 -Name M -ItemType mountpoint', remarks: 'A mount point.' },
     { code: 'New-Item "JAFS:" -ItemType device -Value Dev1', remarks: "JaFS's original form." },
   ],
-  dynamicParameters: providerDynamicParameters('New-Item'),
+  dynamicParameters: (bound, session) => [
+    ...itemTypeSuggestions(bound, session),
+    ...providerDynamicParameters('New-Item')(bound, session),
+  ],
   process: (ctx) => createItems(ctx, ctx.params.ItemType as string | undefined),
 };
 
@@ -120,4 +124,30 @@ async function targetOf(
   }
 
   return { target: place, value };
+}
+
+/**
+ * -ItemType as completion sees it: the item types the provider accepts where the item would be
+ * created (below -Path, or beside it when -Path is the new item), offered but not enforced so
+ * that prefixes (`d`) and generic types (`Directory`) still bind.
+ */
+function itemTypeSuggestions(
+  bound: BoundParameters,
+  session: SessionApi,
+): readonly ParameterDefinition[] {
+  try {
+    const engine = engineOf(session);
+    const place = engine.lexicalPath(String(targetPaths(bound, '.').paths[0] ?? '.'), false);
+    const provider = place.drive.provider;
+    const parent = place.providerPath.replace(/\/[^/]*$/, '') || '/';
+    const types = new Set([
+      ...(provider.newItemTypes?.(place.providerPath) ?? []),
+      ...(provider.newItemTypes?.(parent) ?? []),
+    ]);
+    if (types.size === 0) return [];
+    const base = NEW_ITEM_PARAMETERS.find((parameter) => parameter.name === 'ItemType');
+    return base ? [{ ...base, suggestions: [...types] }] : [];
+  } catch {
+    return [];
+  }
 }
