@@ -13,25 +13,22 @@ export interface BenchSizes {
   runs: number;
   bigFileMiB: number;
   smallFiles: number;
-  treeFiles: number;
   completionEntries: number;
   loadOpsPerClient: number;
 }
 
 export const FULL: BenchSizes = {
   runs: 3,
-  bigFileMiB: 1024,
-  smallFiles: 2000,
-  treeFiles: 20_000,
+  bigFileMiB: 512,
+  smallFiles: 500,
   completionEntries: 2000,
-  loadOpsPerClient: 150,
+  loadOpsPerClient: 60,
 };
 
 export const QUICK: BenchSizes = {
   runs: 2,
   bigFileMiB: 32,
   smallFiles: 100,
-  treeFiles: 1000,
   completionEntries: 200,
   loadOpsPerClient: 20,
 };
