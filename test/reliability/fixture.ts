@@ -72,7 +72,7 @@ export async function startStack(): Promise<Stack> {
   };
 }
 
-/** Every file and folder below `root` with its size and content hash-free bytes, sorted. */
+/** Every file and folder below `root`, files with their size and bytes (base64), sorted. */
 export async function snapshotTree(root: string): Promise<string[]> {
   const entries: string[] = [];
   const walk = async (dir: string, prefix: string) => {
