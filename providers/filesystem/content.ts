@@ -1,6 +1,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
+import { partialFileName } from '../../src/core/partial-name.js';
 import { rename, stat, truncate, unlink, utimes } from 'node:fs/promises';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
@@ -29,11 +30,7 @@ export async function writeFileAtomically(
   source: ContentSource,
   ctx: ProviderContext,
 ): Promise<void> {
-  const suffix = randomBytes(6).toString('hex');
-  const temporary = path.join(
-    path.dirname(fullName),
-    `.${path.basename(fullName)}.${suffix}.jafs-part`,
-  );
+  const temporary = path.join(path.dirname(fullName), partialFileName(path.basename(fullName)));
   const hash = createHash('md5');
   const hashing = new Transform({
     transform(chunk: Buffer, _encoding, done) {

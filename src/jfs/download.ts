@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { partialFileName } from '../core/partial-name.js';
 import { createHash } from 'node:crypto';
 import { open, rename, stat, unlink, utimes, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -130,10 +130,7 @@ export async function downloadToFile(
   const revision = checkDownloadable(file, path);
   const total = revision.size ?? 0;
 
-  const temporary = join(
-    dirname(target),
-    `.${basename(target)}.${randomBytes(6).toString('hex')}.jafs-part`,
-  );
+  const temporary = join(dirname(target), partialFileName(basename(target)));
   const output = await open(temporary, 'wx');
   try {
     const { received, md5 } = await receiveInto(context, output, revision.number, total, options);
