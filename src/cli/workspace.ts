@@ -4,6 +4,7 @@ import { AuthError, FileTokenStore, Jottacloud, type StoredLogin } from '../jfs/
 import { ProviderEngine } from '../provider/index.js';
 import { createShell } from '../shell/index.js';
 import { accountCmdlets } from '../shell/cmdlets/account/index.js';
+import { jottacloudCmdlets } from '../shell/cmdlets/jottacloud/index.js';
 import { navigationCmdlets } from '../shell/cmdlets/navigation/index.js';
 import {
   importProfileModules,
@@ -64,7 +65,9 @@ export async function openWorkspace(paths: HomePaths, cwd = process.cwd()): Prom
 
   try {
     engine.registerProvider(createFileSystemProvider());
-    engine.registerProvider(createJottacloudProvider({ client }));
+    engine.registerProvider(
+      createJottacloudProvider({ client, webBaseUrl: embedded ? embedded.server.url : undefined }),
+    );
     engine.registerProvider(createTarProvider());
     engine.registerProvider(createEnvironmentProvider());
     if (embedded) {
@@ -79,6 +82,7 @@ export async function openWorkspace(paths: HomePaths, cwd = process.cwd()): Prom
     const cmdlets = [
       ...navigationCmdlets,
       ...accountCmdlets(logins),
+      ...jottacloudCmdlets,
       ...syncCmdlets,
       ...moduleCmdlets,
     ];
