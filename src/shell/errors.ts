@@ -160,3 +160,14 @@ export function toError(value: unknown): Error {
   if (value instanceof ErrorRecord) return value.Exception;
   return new ThrownError(String(value), value);
 }
+
+/** Too many nested calls: runaway recursion, stopped before it exhausts memory. */
+export class CallDepthOverflowError extends JafsError {
+  constructor() {
+    super('The script failed due to call depth overflow.', {
+      code: 'ECALLDEPTH',
+      errorId: 'CallDepthOverflow',
+      category: 'InvalidOperation',
+    });
+  }
+}

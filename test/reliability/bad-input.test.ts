@@ -210,20 +210,14 @@ function spawnBounded(args: string[], home: string, limitMs: number, interruptAf
 }
 
 describe('unbounded scripts', () => {
-  // Defect: unbounded recursion (`function f { f }; f`) has no call-depth limit. The process
-  // grows until V8 runs out of heap and aborts with a native stack dump (about two minutes with
-  // the default heap). It should stop with a terminating error like PowerShell's "call depth
-  // overflow" and exit 1.
-  it.fails(
-    'runaway recursion stops with an error and exit 1',
-    async () => {
-      const run = await spawnBounded(['-c', 'function f { f }; f'], await freshHome(), 10_000);
-      expect(run.killed).toBe(false);
-      expect(run.code).toBe(1);
-      expect(run.stderr).toMatch(/depth|recurs/i);
-    },
-    20_000,
-  );
+  // Unbounded recursion (`function f { f }; f`) once grew until V8 ran out of heap and aborted
+  // with a native stack dump; it now stops at the call-depth limit like PowerShell does.
+  it('runaway recursion stops with an error and exit 1', async () => {
+    const run = await spawnBounded(['-c', 'function f { f }; f'], await freshHome(), 10_000);
+    expect(run.killed).toBe(false);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/depth|recurs/i);
+  }, 20_000);
 
   // A busy loop lets events in now and then (fixed in a5d9294), so Ctrl+C reaches the run.
   // Run by hand the CLI then exits 1; spawned from the vitest worker the same child ends by the

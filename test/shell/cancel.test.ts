@@ -24,3 +24,24 @@ describe('cancelling a script that never waits', () => {
     });
   }
 });
+
+describe('recursion', () => {
+  it('stops runaway recursion with a call depth overflow and skips the rest of the script', async () => {
+    const { shell, host } = testShell();
+
+    const result = await shell.run('function f { f }; f; "not reached"');
+
+    expect(result.failed).toBe(true);
+    expect(host.errors).toContain('The script failed due to call depth overflow.');
+    expect(host.output).not.toContain('not reached');
+  });
+
+  it('allows deep recursion below the limit', async () => {
+    const { shell, host } = testShell();
+
+    await shell.run('function f($n) { if ($n -gt 0) { f ($n - 1) } else { "bottom" } }; f 900');
+
+    expect(host.errors).toBe('');
+    expect(host.output.trim()).toBe('bottom');
+  });
+});

@@ -1,13 +1,13 @@
 import type { ParameterDefinition, ParameterType } from '../../core/parameters.js';
 import type { ParameterDeclaration, ScriptBlockBody } from '../ast.js';
 import type { SourceInfo } from '../errors.js';
-import { ParameterBindingError } from '../errors.js';
+import { CallDepthOverflowError, ErrorRecord, ParameterBindingError } from '../errors.js';
 import { bindArguments, type BindingArgument } from './binder.js';
 import { convertParameter } from './parameter-types.js';
 import { COMMON_PARAMETERS } from './common-parameters.js';
 import { convertTo } from './convert.js';
 import type { Evaluator } from './evaluator.js';
-import { ReturnSignal } from './flow.js';
+import { ReturnSignal, TerminatingError } from './flow.js';
 import { Scope } from './scope.js';
 import type { Emit, ExecState } from './state.js';
 import { Hashtable, ScriptBlock } from './values.js';
@@ -53,6 +53,9 @@ function parameterType(typeName: string | undefined): ParameterType {
 }
 
 /** A running invocation of a script body: its scope survives begin → process → end. */
+/** Nested function and script block calls allowed before a run stops (PowerShell's limit). */
+export const MAX_CALL_DEPTH = 1000;
+
 export class ScriptInvocation {
   readonly scope: Scope;
   private readonly st: ExecState;
@@ -150,10 +153,21 @@ export class ScriptInvocation {
   async runBlock(which: 'begin' | 'process' | 'end', emit: Emit): Promise<void> {
     const statements = this.body[which];
     if (!statements) return;
+
+    // Runaway recursion would otherwise grow until the process runs out of memory.
+    const session = this.ev.session;
+    if (session.callDepth >= MAX_CALL_DEPTH) {
+      const record = new ErrorRecord(new CallDepthOverflowError(), { source: this.st.source });
+      throw new TerminatingError(record, true);
+    }
+
+    session.callDepth += 1;
     try {
       await this.ev.runBlock(statements, this.st, emit);
     } catch (error) {
       if (!(error instanceof ReturnSignal)) throw error;
+    } finally {
+      session.callDepth -= 1;
     }
   }
 }

@@ -26,6 +26,8 @@ export class Session implements SessionApi {
   readonly global = new Scope(undefined, 'global');
   /** The scope statements run in right now (SessionApi reads and writes here). */
   current: Scope = this.global;
+  /** Function and script block calls running now, nested (see MAX_CALL_DEPTH). */
+  callDepth = 0;
   readonly cmdlets = new Map<string, CmdletDefinition>();
   readonly aliases = new Map<string, string>();
   /** How Set-Alias spelled each alias (the map keys are lower-case). */
