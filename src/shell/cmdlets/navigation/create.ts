@@ -112,7 +112,12 @@ async function targetOf(
   const engine = engineOf(ctx.session);
   const place = engine.lexicalPath(path);
   const value = ctx.params.Value;
-  if (name !== undefined) return { target: childOf(place, name), value };
+  if (name !== undefined) {
+    // As in PowerShell, a -Name holding separators is a relative path below -Path, not a name.
+    if (!/[\\/]/.test(name)) return { target: childOf(place, name), value };
+    const separator = place.drive.provider.separator;
+    return { target: engine.lexicalPath(`${place.display}${separator}${name}`), value };
+  }
 
   const nameInValue = typeof value === 'string' && value !== '' && !/[\\/]/.test(value);
   const isFileType = itemType === undefined || /^f(i(le?)?)?$/i.test(itemType);
