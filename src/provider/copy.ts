@@ -13,6 +13,9 @@ import {
 import { checkNotInside, landingPath, makeContainer, need } from './item-operations.js';
 import { ProviderOperationError } from './errors.js';
 
+/** Leaf transfers of one container at once: rclone's default --transfers. */
+const LEAF_TRANSFERS = 4;
+
 /** Copy-Item's choices besides the paths. */
 export interface CopyOptions extends OperationOptions {
   recurse: boolean;
@@ -78,17 +81,47 @@ class StreamCopy {
     for await (const child of listChildren(source.path, this.options)) children.push(child);
     children.sort((a, b) => compareNames(a.name, b.name));
 
-    for (const child of children) {
-      const from = { path: childOf(source.path, child.name), item: child };
-      try {
-        await this.copy(from, childOf(target, child.name));
-      } catch (error) {
-        if (!this.options.onError || isAbortError(error)) throw error;
-        this.options.onError(error, from.path.display);
-      }
+    // Leaves go a few at a time (each transfer mostly waits on the network), then the
+    // sub-containers one after another, depth first.
+    const pairs = children.map((child) => ({
+      from: { path: childOf(source.path, child.name), item: child },
+      to: childOf(target, child.name),
+    }));
+    await this.inParallel(pairs.filter(({ from }) => !from.item.isContainer));
+    for (const pair of pairs.filter(({ from }) => from.item.isContainer)) {
+      await this.copyChild(pair.from, pair.to);
     }
 
     return created;
+  }
+
+  /** Copies `pairs` with at most LEAF_TRANSFERS at once; the first hard failure wins. */
+  private async inParallel(pairs: readonly { from: ResolvedItem; to: ItemPath }[]) {
+    let next = 0;
+    let failure: { error: unknown } | undefined;
+    const worker = async () => {
+      while (!failure && next < pairs.length) {
+        const { from, to } = pairs[next++];
+        try {
+          await this.copyChild(from, to);
+        } catch (error) {
+          failure ??= { error };
+        }
+      }
+    };
+
+    await Promise.all(Array.from({ length: Math.min(LEAF_TRANSFERS, pairs.length) }, worker));
+    if (failure) throw failure.error;
+  }
+
+  /** One child: its error is reported and the rest go on, unless it was a cancel. */
+  private async copyChild(from: ResolvedItem, to: ItemPath) {
+    try {
+      await this.copy(from, to);
+    } catch (error) {
+      if (!this.options.onError || isAbortError(error)) throw error;
+      this.options.onError(error, from.path.display);
+    }
   }
 
   private async copyLeaf(source: ResolvedItem, target: ItemPath) {
