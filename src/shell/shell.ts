@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { setMaxListeners } from 'node:events';
 import { isAbortError } from '../core/errors.js';
 import type { EngineApi } from '../provider/engine-api.js';
 import type { CmdletDefinition, Completion, Host, RunResult, Shell } from './api.js';
@@ -23,6 +24,9 @@ import type { ExecState } from './runtime/state.js';
 import { toStr } from './runtime/values.js';
 
 /** The Shell the UI and the CLI drive: one session, many runs. */
+/** Listeners one command's AbortSignal may have before Node warns of a leak. */
+const COMMAND_SIGNAL_LISTENERS = 1000;
+
 export class ShellSession implements Shell {
   readonly session: Session;
   readonly evaluator: Evaluator;
@@ -82,12 +86,11 @@ export class ShellSession implements Shell {
       });
     }
     scope.set('args', [...(options.args ?? [])]);
-    const st: ExecState = {
-      scope,
-      source,
-      signal: options.signal ?? new AbortController().signal,
-      tryDepth: 0,
-    };
+    const signal = options.signal ?? new AbortController().signal;
+    // Every request and stream of a command listens on its one signal, and transfers run several
+    // at once: dozens of listeners are expected, not a leak.
+    setMaxListeners(COMMAND_SIGNAL_LISTENERS, signal);
+    const st: ExecState = { scope, source, signal, tryDepth: 0 };
     const host = this.session.host;
     const out = new OutDefault(
       (chunk) => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runJafs, tempHome } from './helpers.js';
 
@@ -92,5 +92,26 @@ describe('files go both ways between the local disk and JAFS:', () => {
     expect(visible).toEqual(expect.arrayContaining(['Archive', 'Sync']));
     for (const hidden of ['Trash', 'Links', 'Latest']) expect(visible).not.toContain(hidden);
     expect(all).toEqual(expect.arrayContaining(['Archive', 'Sync', 'Trash']));
+  });
+});
+
+describe('a real folder tree', () => {
+  it("uploads this repository's src folder, transfers running side by side, with no warning", async () => {
+    const repositorySource = resolve(import.meta.dirname, '../../src');
+    const result = await runJafs(
+      [
+        '-c',
+        `Copy-Item '${repositorySource}' JAFS:\\Jotta\\Archive\\repo-src -Recurse; ` +
+          '(Get-ChildItem JAFS:\\Jotta\\Archive\\repo-src -Recurse -File).Count',
+      ],
+      { home },
+    );
+
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const local = (
+      await readdir(repositorySource, { recursive: true, withFileTypes: true })
+    ).filter((entry) => entry.isFile());
+    expect(Number(result.stdout.trim())).toBe(local.length);
   });
 });
