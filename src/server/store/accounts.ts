@@ -29,9 +29,10 @@ export class AccountStore {
   ensure(username: string, password: string): Account {
     const existing = this.find(username);
     if (existing) {
-      this.#db
-        .prepare('UPDATE accounts SET password_hash = ? WHERE id = ?')
-        .run(hashPassword(password), existing.id);
+      const hash = hashPassword(password);
+      this.#db.prepare('UPDATE accounts SET password_hash = ? WHERE id = ?').run(hash, existing.id);
+      // The password was just set: its first Basic check need not pay for scrypt again.
+      this.#verified.add(verifiedKey(hash, password));
       return existing;
     }
 
@@ -84,7 +85,7 @@ export class AccountStore {
     const row = this.#db
       .prepare('SELECT password_hash FROM accounts WHERE id = ?')
       .get(account.id) as { password_hash: string };
-    const key = `${row.password_hash}\0${createHash('sha256').update(password).digest('hex')}`;
+    const key = verifiedKey(row.password_hash, password);
     if (this.#verified.has(key)) return true;
 
     const ok = checkPassword(row.password_hash, password);
@@ -110,4 +111,9 @@ function checkPassword(stored: string, password: string): boolean {
   const expected = Buffer.from(keyHex, 'hex');
   const actual = scryptSync(password, Buffer.from(saltHex, 'hex'), expected.length);
   return timingSafeEqual(expected, actual);
+}
+
+/** What a remembered successful check is keyed by: the stored hash and a digest of the password. */
+function verifiedKey(storedHash: string, password: string): string {
+  return `${storedHash}\0${createHash('sha256').update(password).digest('hex')}`;
 }
