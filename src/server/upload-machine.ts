@@ -68,10 +68,12 @@ export function allocate(backend: Backend, claim: UploadClaim, dedupe: boolean):
 
     checkQuota(backend, claim.account, claim.bytes);
     const cleanup = { blobs: [] as string[], partials: [] as number[] };
-    if (view.latest?.state === 'INCOMPLETE') {
-      // Superseded by a different content: it can never resume, so its bytes go.
+    if (view.latest?.state === 'INCOMPLETE' && !busy.has(view.latest.id)) {
+      // Superseded by a different content: it can never resume, so its bytes no longer count.
+      // The partial file itself stays until retention drops the revision: another session may
+      // still be about to send it (two uploads of one path at once), and removing the file
+      // under that upload made it fail with a 500. A body arriving right now is left alone.
       backend.revisions.setReceived(view.latest, 0);
-      cleanup.partials.push(view.latest.id);
     }
     const known = dedupe
       ? backend.revisions.findContent(claim.account.id, claim.md5, claim.bytes)
@@ -212,7 +214,9 @@ export async function afterPrune(
   backend: Backend,
   dropped: { blobs: string[]; partials: number[] },
 ): Promise<void> {
-  for (const id of dropped.partials) await backend.blobs.dropPartial(id);
+  for (const id of dropped.partials) {
+    if (!busy.has(id)) await backend.blobs.dropPartial(id);
+  }
   await collectBlobs(backend, dropped.blobs);
 }
 

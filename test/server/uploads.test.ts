@@ -432,7 +432,7 @@ describe('cleanup of unfinished uploads', () => {
 });
 
 describe('retention across upload paths', () => {
-  it('dedupe by allocate also keeps only five revisions, and a superseded partial upload is dropped', async () => {
+  it('dedupe by allocate also keeps only five revisions, and a superseded partial upload is set aside', async () => {
     const contents = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7'].map((v) => Buffer.from(v));
     for (const content of contents)
       await t.upload('/Jotta/Archive/pool/seed-' + content.toString(), content);
@@ -465,7 +465,12 @@ describe('retention across upload paths', () => {
       bytes: 10,
       md5: md5(other),
     });
-    expect(await readdir(join(t.dataDir, 'partial'))).toHaveLength(before);
+    // The superseded attempt's file stays until retention drops its revision: another session
+    // may still be sending it (two uploads of one path at once must both finish).
+    expect(await readdir(join(t.dataDir, 'partial'))).toHaveLength(before + 1);
     expect((await send(b.upload_url, other)).status).toBe(200);
+    const { root: half } = await xml(await t.jfs('/Jotta/Archive/pool/half.bin'));
+    expect(half.currentRevision.md5).toBe(md5(other));
+    expect(half.currentRevision.number).toBe('2');
   });
 });
