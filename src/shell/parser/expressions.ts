@@ -1,27 +1,11 @@
 import type { Expression, Extent, ScriptBlockBody, Statement } from '../ast.js';
+import { CASE_AWARE_OPERATORS } from '../operator-names.js';
 import { parseHashtable } from './hashtable.js';
 import { isDoubleQuote, isSingleQuote, Scanner } from './scanner.js';
 import { parseDoubleQuoted, parseHereString } from './strings.js';
 
 const COMPARISON = new Set(
-  [
-    'eq',
-    'ne',
-    'gt',
-    'ge',
-    'lt',
-    'le',
-    'like',
-    'notlike',
-    'match',
-    'notmatch',
-    'contains',
-    'notcontains',
-    'in',
-    'notin',
-    'replace',
-    'split',
-  ]
+  [...CASE_AWARE_OPERATORS]
     .flatMap((op) => [op, `i${op}`, `c${op}`])
     .concat(['join', 'is', 'isnot', 'as', 'band', 'bor', 'bxor', 'shl', 'shr']),
 );

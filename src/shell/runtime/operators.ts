@@ -1,29 +1,11 @@
 import { ScriptRuntimeError } from '../errors.js';
+import { CASE_AWARE_OPERATORS } from '../operator-names.js';
 import { timeSpan } from './timespan.js';
 import { isType } from './type-test.js';
 import { areEqual, compareValues, toRegExp, wildcardToRegExp } from './compare.js';
 import { convertTo } from './convert.js';
 import { formatComposite } from './format-string.js';
 import { enumerate, Hashtable, toArray, toBool, toNumber, toStr, typeNameOf } from './values.js';
-
-const COMPARISON_BASES = new Set([
-  'eq',
-  'ne',
-  'gt',
-  'ge',
-  'lt',
-  'le',
-  'like',
-  'notlike',
-  'match',
-  'notmatch',
-  'contains',
-  'notcontains',
-  'in',
-  'notin',
-  'replace',
-  'split',
-]);
 
 /** What an operator may need from the running session ($Matches). */
 export interface OperatorScope {
@@ -83,7 +65,7 @@ export function binaryOperator(
       return toNumber(left) >> toNumber(right);
   }
 
-  const base = COMPARISON_BASES.has(op) ? op : op.slice(1);
+  const base = CASE_AWARE_OPERATORS.has(op) ? op : op.slice(1);
   const caseSensitive = base !== op && op.startsWith('c');
   return comparison(base, left, right, caseSensitive, scope);
 }
