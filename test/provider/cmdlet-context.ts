@@ -47,7 +47,7 @@ export async function runCmdlet(
     input,
     expectingInput: options.input !== undefined,
     signal: options.signal ?? new AbortController().signal,
-    host: host(),
+    host: quietHost(),
     session,
     write: async (value) => void run.output.push(value),
     writeError: (error) => void run.errors.push(error),
@@ -76,7 +76,8 @@ export async function runCmdlet(
   return run;
 }
 
-function host(): Host {
+/** A host that prints nothing and refuses every prompt, as a non-interactive run does. */
+export function quietHost(): Host {
   const refuse = () => Promise.reject(new Error('not interactive'));
   return {
     interactive: false,
@@ -93,6 +94,6 @@ function host(): Host {
 }
 
 /** The message of each recorded error. */
-export function messages(errors: unknown[]): string[] {
+export function messages(errors: readonly unknown[]): string[] {
   return errors.map((error) => (error instanceof Error ? error.message : String(error)));
 }

@@ -1,3 +1,4 @@
+import { messages, quietHost } from '../provider/cmdlet-context.js';
 import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -8,7 +9,7 @@ import { ProviderEngine } from '../../src/provider/index.js';
 import { contextFor } from '../../src/provider/provider-call.js';
 import type { ProgressEvent } from '../../src/provider/types.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
-import type { CmdletContext, Host, SessionApi } from '../../src/shell/api.js';
+import type { CmdletContext, SessionApi } from '../../src/shell/api.js';
 import { syncCmdlets } from '../../src/shell/cmdlets/sync/index.js';
 
 /**
@@ -174,28 +175,8 @@ export async function runSync(
   return run;
 }
 
-function quietHost(): Host {
-  const refuse = () => Promise.reject(new Error('not interactive'));
-  return {
-    interactive: false,
-    width: 120,
-    color: false,
-    write: () => undefined,
-    writeError: () => undefined,
-    writeWarning: () => undefined,
-    writeVerbose: () => undefined,
-    progress: () => undefined,
-    readLine: refuse,
-    choose: refuse,
-  };
-}
+export { messages };
 
-/** The message of each recorded error. */
-export function messages(errors: readonly unknown[]): string[] {
-  return errors.map((error) => (error instanceof Error ? error.message : String(error)));
-}
-
-/** The bytes of a file on any drive, read through its provider. */
 export async function readBytes(engine: ProviderEngine, path: string): Promise<Buffer> {
   const [found] = await engine.resolve(path, { literal: true });
   const { drive, providerPath } = found.path;
