@@ -11,7 +11,7 @@ import type { JottacloudDriveState } from './state.js';
  * for the Jottacloud cmdlets. They run on a drive of this provider, with a context like the
  * engine's.
  */
-export { emptyTrash, restoreFromTrash, type TrashSummary } from './trash.js';
+export { emptyTrash, restoreFromTrash, type RestoreSummary, type TrashSummary } from './trash.js';
 export { REVISION_TYPE, listRevisions, restoreRevision, type RevisionInfo } from './revisions.js';
 export {
   DEFAULT_WEB_BASE_URL,

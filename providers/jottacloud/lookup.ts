@@ -143,14 +143,17 @@ async function childrenOf(path: string, listing: Listing, ctx: Context): Promise
       // Listings include trashed children; only the Trash view shows them as ordinary items.
       const trashView = (await viewOf(path, ctx)) === 'trash';
       const hide = (deleted: Date | undefined) => deleted !== undefined && !trashView;
+      // Trash entries say where they were (`abspath`): OriginalPath, which Restore-Item binds.
+      const original = (item: ProviderItem, parent: string | undefined) => {
+        if (!trashView || parent === undefined) return item;
+        const shown = displayPath(joinPath(parent, item.name), ctx.drive);
+        return { ...item, properties: { ...item.properties, OriginalPath: shown } };
+      };
       return [
-        ...listing.folders.map((folder) => folderItem(folder, hide(folder.deleted))),
-        ...listing.files.map((file) => {
-          const item = fileItem(file, hide(file.deleted));
-          if (!trashView || file.path === undefined) return item;
-          const original = displayPath(joinPath(file.path, file.name), ctx.drive);
-          return { ...item, properties: { ...item.properties, OriginalPath: original } };
-        }),
+        ...listing.folders.map((folder) =>
+          original(folderItem(folder, hide(folder.deleted)), folder.path),
+        ),
+        ...listing.files.map((file) => original(fileItem(file, hide(file.deleted)), file.path)),
       ];
     }
     case 'file':

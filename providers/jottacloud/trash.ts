@@ -8,7 +8,7 @@ import {
   isNotFound,
 } from './errors.js';
 import { isBuiltInDevice, loadListing, tryLoadListing } from './lookup.js';
-import { displayPath, joinPath, levelOf, segmentsOf } from './paths.js';
+import { displayPath, joinPath, leafOf, levelOf, parentOf, segmentsOf } from './paths.js';
 import { TRASH_VIEW_PATH, type JottacloudDriveState } from './state.js';
 
 type Context = ProviderContext<JottacloudDriveState>;
@@ -31,14 +31,22 @@ export interface TrashSummary {
   folders: number;
 }
 
+/** What a restore brought back, and where it is now (its original path, drive-qualified). */
+export interface RestoreSummary extends TrashSummary {
+  path: string;
+}
+
 /**
- * Brings what was trashed at its original `path` back. A file is revived with `cphash` (its
- * tombstone's MD5 and size). The service has no verb for a folder (protocol §4.13), so a trashed
+ * Brings what was trashed at its original `path` (or an entry of the Trash view) back. A file
+ * is revived with `cphash` (its tombstone's MD5 and size); inside a trashed folder the service
+ * makes its folders again. The service has no verb for a folder (protocol §4.13), so a trashed
  * folder is rebuilt: the folder is made again with `mkDir` and every trashed file and folder it
  * still holds is revived the same way, depth first. A folder's children trashed on their own
- * before the folder went are revived with it: the listing does not tell them apart.
+ * before the folder went are revived with it: the listing does not tell them apart. The emptied
+ * tombstone stays listed in Trash: removing it for good would take the content with it, and
+ * once the live folder exists its path names that one.
  */
-export async function restoreFromTrash(given: string, ctx: Context): Promise<TrashSummary> {
+export async function restoreFromTrash(given: string, ctx: Context): Promise<RestoreSummary> {
   const path = await originalPath(given, ctx);
   const shown = displayPath(path, ctx.drive);
   if (levelOf(path) !== 'entry') {
@@ -50,38 +58,80 @@ export async function restoreFromTrash(given: string, ctx: Context): Promise<Tra
   if (!found || (found.kind !== 'file' && found.kind !== 'folder')) {
     throw new ItemNotFoundError(shown);
   }
-  if (found.deleted === undefined && found.kind === 'file') {
-    const message = `Cannot restore '${shown}': it is not in Trash.`;
-    throw new InvalidItemOperationError(shown, message);
-  }
+  if (found.deleted === undefined && found.kind === 'file') throw new NotInTrashError(shown);
 
-  const summary: TrashSummary = { files: 0, folders: 0 };
-  if (found.kind === 'file') await restoreFile(path, ctx, summary);
-  else await restoreFolder(path, found, ctx, summary);
+  const summary: RestoreSummary = { path: shown, files: 0, folders: 0 };
+  if (found.kind === 'file') {
+    await warnOfTrashedParent(path, ctx);
+    await restoreFile(path, ctx, summary);
+  } else {
+    await restoreFolder(path, found, ctx, summary);
+    if (summary.files + summary.folders === 0) throw new NotInTrashError(shown, true);
+  }
 
   ctx.drive.state.listings.invalidate(path);
   ctx.drive.state.listings.invalidate(TRASH_VIEW_PATH);
   return summary;
 }
 
+/** Nothing at the path is in Trash: a live file, or a live folder holding nothing trashed. */
+export class NotInTrashError extends InvalidItemOperationError {
+  constructor(shown: string, folder = false) {
+    // A rebuilt folder's tombstone stays listed in Trash: the service cannot drop it alone.
+    const why = folder
+      ? ' A folder restored before stays listed in Trash until Trash is emptied.'
+      : '';
+    super(shown, `Cannot restore '${shown}': it is not in Trash.${why}`);
+  }
+}
+
 /**
- * The original path of what `path` names: itself, or for an entry of the Trash view the path
- * it had (files carry it; the service does not say where a trashed folder was).
+ * A file restored out of a trashed folder makes that folder live again, empty but for it; the
+ * rest of the trashed folder is then hidden behind the live one (the service finds a trashed
+ * item by path only while no live item has that path). Says so before it happens.
+ */
+async function warnOfTrashedParent(path: string, ctx: Context): Promise<void> {
+  const parent = await tryLoadListing(parentOf(path), ctx);
+  if (parent?.kind !== 'folder' || parent.deleted === undefined) return;
+
+  const folder = displayPath(parentOf(path), ctx.drive);
+  ctx.warning(
+    `'${folder}' is in Trash: it is made again for '${leafOf(path)}' alone, and what else it ` +
+      'held can then no longer be restored by path. Restore the folder instead to get it all back.',
+  );
+}
+
+/**
+ * The original path of what `path` names: itself, or for an entry of the Trash view the path it
+ * had (every entry carries its original parent as `abspath`). Below a trashed folder of the
+ * view (`Trash\tree\a.txt`) the rest of the path is taken inside that folder's original.
  */
 async function originalPath(path: string, ctx: Context): Promise<string> {
   const [device, view, name, ...deeper] = segmentsOf(path);
   if (view?.toLowerCase() !== 'trash' || name === undefined) return path;
   if (!(await isBuiltInDevice(device, ctx))) return path;
 
-  const shown = displayPath(path, ctx.drive);
   const trash = await loadListing(joinPath(`/${device}`, view), ctx);
-  const files = trash.kind === 'mountPoint' || trash.kind === 'folder' ? trash.files : [];
-  const file = files.find((entry) => entry.name.toLowerCase() === name.toLowerCase());
-  if (deeper.length === 0 && file?.path !== undefined) return joinPath(file.path, file.name);
+  const entries: { name: string; path?: string; folder: boolean }[] =
+    trash.kind === 'mountPoint' || trash.kind === 'folder'
+      ? [
+          ...trash.folders.map((entry) => ({ ...entry, folder: true })),
+          ...trash.files.map((entry) => ({ ...entry, folder: false })),
+        ]
+      : [];
+  // The view lists the most recently trashed first: that one wins a name shared by several.
+  const entry = entries.find(
+    (candidate) =>
+      candidate.name.toLowerCase() === name.toLowerCase() &&
+      (deeper.length === 0 || candidate.folder),
+  );
+  if (entry?.path !== undefined) return [entry.name, ...deeper].reduce(joinPath, entry.path);
 
+  const shown = displayPath(path, ctx.drive);
+  if (entry === undefined) throw new ItemNotFoundError(shown);
   const message =
-    `Cannot restore '${shown}' from the Trash view: the service does not tell where a ` +
-    'trashed folder was. Give Restore-Item the path it had before it was removed.';
+    `Cannot restore '${shown}' from the Trash view: the service did not say where it was. ` +
+    'Give Restore-Item the path it had before it was removed.';
   throw new InvalidItemOperationError(shown, message);
 }
 

@@ -73,6 +73,11 @@ export interface JfsFile {
 export interface FolderEntry {
   name: string;
   deleted?: Date;
+  /**
+   * Device-relative parent path, from `abspath`: trashed entries carry it, and in the Trash view
+   * it is where the folder was (a trashed custom mount point's is `/`, the device itself).
+   */
+  path?: string;
 }
 
 export interface Folder {

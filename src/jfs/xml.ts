@@ -138,11 +138,16 @@ export function toFile(node: XmlNode, user: string | undefined): JfsFile {
   };
 }
 
-function folderEntries(node: XmlNode): FolderEntry[] {
-  return children(node, 'folders', 'folder').map((entry) => ({
-    name: attribute(entry, 'name') ?? '',
-    deleted: parseJfsTime(attribute(entry, 'deleted')),
-  }));
+/** Short child folders; a trashed one's `abspath` (its original parent) is kept as `path`. */
+function folderEntries(node: XmlNode, user: string | undefined): FolderEntry[] {
+  return children(node, 'folders', 'folder').map((entry) => {
+    const parent = text(entry, 'path') ?? text(entry, 'abspath');
+    return {
+      name: attribute(entry, 'name') ?? '',
+      deleted: parseJfsTime(attribute(entry, 'deleted')),
+      ...(parent === undefined ? {} : { path: toDeviceRelative(parent, user) }),
+    };
+  });
 }
 
 function files(node: XmlNode, user: string | undefined): JfsFile[] {
@@ -155,7 +160,7 @@ export function toFolder(node: XmlNode, user: string | undefined): Folder {
     name: attribute(node, 'name') ?? '',
     path: toDeviceRelative(text(node, 'path') ?? text(node, 'abspath') ?? '', user),
     deleted: parseJfsTime(attribute(node, 'deleted')),
-    folders: folderEntries(node),
+    folders: folderEntries(node, user),
     files: files(node, user),
   };
 }
@@ -168,7 +173,7 @@ export function toMountPoint(node: XmlNode, user: string | undefined): MountPoin
     size: integer(node, 'size'),
     modified: parseJfsTime(text(node, 'modified')),
     deleted: parseJfsTime(text(node, 'deleted') ?? attribute(node, 'deleted')),
-    folders: folderEntries(node),
+    folders: folderEntries(node, user),
     files: files(node, user),
   };
 }

@@ -14,10 +14,13 @@ export const restoreItem: CmdletDefinition = {
   name: 'Restore-Item',
   synopsis: 'Brings files and folders back from the Jottacloud Trash to where they were.',
   description:
-    'Takes the original path of a trashed file or folder (or items piped from ' +
-    'Get-ChildItem JAFS:\\Jotta\\Trash -Force, by their OriginalPath). A file is revived with ' +
-    'its content. Jottacloud has no folder restore, so a trashed folder is recreated and every ' +
-    'trashed file and folder it held is restored into it. Writes what was restored.',
+    'Takes the original path of a trashed file or folder, its path in the Trash view, or items ' +
+    'piped from Get-ChildItem JAFS:\\Jotta\\Trash -Force (by their OriginalPath). A file is ' +
+    'revived with its content. Jottacloud has no folder restore, so a trashed folder is made ' +
+    'again and every trashed file and folder it held is restored into it; its emptied entry ' +
+    'stays listed in Trash until Trash is emptied. A single file of a trashed folder can be ' +
+    'restored alone, but the folder is then made again for it and the rest of it can no longer ' +
+    'be restored by path (a warning says so). Writes what was restored, at its original path.',
   parameters: [
     {
       name: 'Path',
@@ -44,6 +47,10 @@ export const restoreItem: CmdletDefinition = {
       code: 'Restore-Item JAFS:\\Jotta\\Archive\\Photos',
       remarks: 'Recreates the trashed folder Photos with the files and folders it held.',
     },
+    {
+      code: 'Restore-Item JAFS:\\Jotta\\Trash\\Photos',
+      remarks: 'The same, named through the Trash view.',
+    },
   ],
   async process(ctx) {
     for (const path of strings(ctx.params.Path)) {
@@ -52,8 +59,14 @@ export const restoreItem: CmdletDefinition = {
         const provider = featureContext(ctx, place, 'Restore-Item');
         if (!(await ctx.shouldProcess(place.display, 'Restore from Trash'))) continue;
 
-        const summary = await jottacloudFeatures.restoreFromTrash(place.providerPath, provider);
-        await ctx.write(typed({ Path: place.display, ...summary }, TRASH_SUMMARY_TYPE));
+        const {
+          path: restored,
+          files,
+          folders,
+        } = await jottacloudFeatures.restoreFromTrash(place.providerPath, provider);
+        await ctx.write(
+          typed({ Path: restored, Files: files, Folders: folders }, TRASH_SUMMARY_TYPE),
+        );
       } catch (error) {
         ctx.writeError(error, path);
       }
