@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import { ProviderEngine } from '../provider/engine.js';
 import type { DriveDefinition, DriveInfo, Provider, ProviderContext } from '../provider/types.js';
-import { CONTRACT_TREE, contractContext, seedThroughApi } from './seed.js';
+import {
+  CONTRACT_TREE,
+  FLAT_CONTRACT_TREE,
+  contractContext,
+  leafKey,
+  seedThroughApi,
+} from './seed.js';
 import { readContract } from './contract-read.js';
 import { writeContract } from './contract-write.js';
 
@@ -15,7 +21,8 @@ export interface ContractSubject {
 
 /**
  * Creates a fresh subject for one test. A read-only provider (`cannot.write`) must present
- * `seed` (CONTRACT_TREE) at the drive root; a writable one may ignore it: the suite fills it.
+ * `seed` (CONTRACT_TREE, or FLAT_CONTRACT_TREE with `cannot.nest`) at the drive root; a
+ * writable one may ignore it: the suite fills it.
  */
 export type ContractFactory = (seed: Readonly<Record<string, string>>) => Promise<ContractSubject>;
 
@@ -27,6 +34,11 @@ export interface ContractOptions {
   cannot?: {
     /** Read-only: no newItem, setContent or removeItem; the factory presents the seed tree. */
     write?: boolean;
+    /**
+     * No containers below the drive root (Env:, Variable:): the seed is FLAT_CONTRACT_TREE,
+     * one-line values at the root, and the suite creates, copies and moves leaves only.
+     */
+    nest?: boolean;
     rename?: boolean;
     move?: boolean;
     copy?: boolean;
@@ -41,8 +53,12 @@ export interface ContractState {
   drive: DriveInfo;
   ctx: ProviderContext;
   options: ContractOptions;
+  /** The seed tree this provider is checked against (see ContractOptions.cannot.nest). */
+  tree: Readonly<Record<string, string>>;
   /** A provider path below the drive root: `at('docs', 'readme.txt')`. */
   at(...names: string[]): string;
+  /** The provider path of a seeded leaf by its name: `leaf('readme.txt')`. */
+  leaf(name: string): string;
   /** Makes the contract tree present (fills a writable drive through the API). */
   seed(): Promise<void>;
 }
@@ -62,10 +78,11 @@ export function runProviderContract(
 ): void {
   describe(`provider contract: ${name}`, () => {
     let subject: ContractSubject;
-    const state = {} as ContractState;
+    const tree = options.cannot?.nest ? FLAT_CONTRACT_TREE : CONTRACT_TREE;
+    const state = { options, tree } as ContractState;
 
     beforeEach(async () => {
-      subject = await factory(CONTRACT_TREE);
+      subject = await factory(tree);
       const engine = new ProviderEngine();
       engine.registerProvider(subject.provider);
       await engine.ready();
@@ -77,11 +94,12 @@ export function runProviderContract(
         provider: subject.provider,
         drive,
         ctx: contractContext(drive),
-        options,
         at: (...names: string[]) => [drive.root === '/' ? '' : drive.root, ...names].join('/'),
+        leaf: (name: string) => state.at(...leafKey(tree, name).split('/')),
         seed: async () => {
           if (options.cannot?.write) return;
-          await seedThroughApi(subject.provider, drive.root, state.ctx, containerType(options));
+          const type = containerType(options);
+          await seedThroughApi(subject.provider, drive.root, state.ctx, type, tree);
         },
       });
     });

@@ -21,10 +21,38 @@ export const CONTRACT_TREE: Readonly<Record<string, string>> = {
   'top.txt': 'top level',
 };
 
+/**
+ * The tree of a provider without containers below its root (`cannot.nest`: Env:, Variable:):
+ * the same leaf names at the root, each a one-line value (an environment variable holds no
+ * trailing line break).
+ */
+export const FLAT_CONTRACT_TREE: Readonly<Record<string, string>> = {
+  'digits.txt': '0123456789',
+  'readme.txt': 'hello, provider',
+  'top.txt': 'top level',
+};
+
 /** The contract tree's paths in listing order under `root` (parents before children). */
-export function contractPaths(root: string): string[] {
+export function contractPaths(root: string, tree = CONTRACT_TREE): string[] {
   const base = root === '/' ? '' : root;
-  return Object.keys(CONTRACT_TREE).map((key) => `${base}/${key.replace(/\/$/, '')}`);
+  return Object.keys(tree).map((key) => `${base}/${key.replace(/\/$/, '')}`);
+}
+
+/** The sorted names a tree holds directly in the container `key` (`''` for the root). */
+export function namesIn(tree: Readonly<Record<string, string>>, key: string): string[] {
+  const prefix = key === '' ? '' : `${key}/`;
+  return Object.keys(tree)
+    .map((entry) => entry.replace(/\/$/, ''))
+    .filter((entry) => entry.startsWith(prefix) && !entry.slice(prefix.length).includes('/'))
+    .map((entry) => entry.slice(prefix.length))
+    .sort();
+}
+
+/** The key of the leaf called `name` in a seed tree (`readme.txt` → `docs/readme.txt`). */
+export function leafKey(tree: Readonly<Record<string, string>>, name: string): string {
+  const key = Object.keys(tree).find((entry) => entry === name || entry.endsWith(`/${name}`));
+  if (key === undefined) throw new Error(`The contract tree has no leaf '${name}'.`);
+  return key;
 }
 
 /** A ContentSource over bytes in memory (tests only: real sources stream). */
@@ -37,15 +65,16 @@ export function textSource(text: string, extra: Partial<ContentSource> = {}): Co
   };
 }
 
-/** Fills `root` with the contract tree through the provider API (writable providers). */
+/** Fills `root` with a contract tree through the provider API (writable providers). */
 export async function seedThroughApi(
   provider: Provider,
   root: string,
   ctx: ProviderContext,
   containerType: string,
+  tree = CONTRACT_TREE,
 ): Promise<void> {
   const base = root === '/' ? '' : root;
-  for (const [key, text] of Object.entries(CONTRACT_TREE)) {
+  for (const [key, text] of Object.entries(tree)) {
     if (key.endsWith('/'))
       await provider.newItem!(`${base}/${key.slice(0, -1)}`, containerType, undefined, ctx);
     else await provider.setContent!(`${base}/${key}`, textSource(text), ctx);
