@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { partialFileName } from '../../src/core/partial-name.js';
 import { rename, stat, truncate, unlink, utimes } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
@@ -42,11 +42,11 @@ export async function writeFileAtomically(
     },
   });
 
+  let output: WriteStream | undefined;
   try {
     const input = await source.open(0, ctx.signal);
-    await pipeline(input, hashing, createWriteStream(temporary, { highWaterMark: CHUNK_BYTES }), {
-      signal: ctx.signal,
-    });
+    output = createWriteStream(temporary, { highWaterMark: CHUNK_BYTES });
+    await pipeline(input, hashing, output, { signal: ctx.signal });
 
     const md5 = hash.digest('hex');
     if (source.md5 && source.md5.toLowerCase() !== md5) {
@@ -56,9 +56,21 @@ export async function writeFileAtomically(
     if (source.lastWriteTime) await utimes(temporary, new Date(), source.lastWriteTime);
     await rename(temporary, fullName);
   } catch (error) {
+    // pipeline can settle before the file stream has closed (cancelled while the file was still
+    // opening): the unlink would then race the open and could lose, leaving the temporary file.
+    if (output) await closed(output);
     await unlink(temporary).catch(() => undefined);
     throw error;
   }
+}
+
+/** Resolves once `stream` has closed its file (destroying it first if it is still open). */
+function closed(stream: WriteStream): Promise<void> {
+  if (stream.closed) return Promise.resolve();
+  return new Promise((done) => {
+    stream.once('close', () => done());
+    stream.destroy();
+  });
 }
 
 /** Clear-Content: the file stays, its content goes. */
