@@ -77,12 +77,19 @@ export class ProviderEngine extends SessionState implements EngineApi {
     return items.newItem(target, itemType, value, options);
   }
 
-  /** Remove-Item: never the current location or one of its ancestors. */
-  async removeItem(target: ResolvedItem, recurse: boolean, options: OperationOptions = {}) {
+  /**
+   * Remove-Item's first check, made before -WhatIf and before asking about children (as
+   * PowerShell does): the current location and its ancestors are in use.
+   */
+  assertNotInUse(target: ResolvedItem): void {
     if (isSameOrBelow(this.currentPath(), target.path)) {
       throw new RemoveItemInUseError(target.path.display);
     }
+  }
 
+  /** Remove-Item: never the current location or one of its ancestors. */
+  async removeItem(target: ResolvedItem, recurse: boolean, options: OperationOptions = {}) {
+    this.assertNotInUse(target);
     this.listings.clear();
     await items.removeItem(target, recurse, options);
   }

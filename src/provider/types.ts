@@ -119,6 +119,12 @@ export interface Provider<DriveState = unknown> {
   readonly caseSensitive: boolean;
   /** Provider path that `~` expands to, when the provider has a home. */
   readonly home?: string;
+  /**
+   * A drive's root names a local file or folder (an archive, a database): New-PSDrive resolves
+   * a relative root (`./backup.tar`) against the current file-system location, not against
+   * this provider's own root.
+   */
+  readonly rootIsNativePath?: boolean;
   readonly description?: string;
 
   // ----- drives -----

@@ -140,10 +140,14 @@ function namesFilter(params: BoundParameters, item: ResolvedItem) {
   );
 }
 
-/** `PathInfo`: what Get-Location, Resolve-Path and `-PassThru` of location cmdlets write. */
+/**
+ * `PathInfo`: what Get-Location, Resolve-Path and `-PassThru` of location cmdlets write. Like
+ * PowerShell's, it turns into its path where a string is wanted (`"$(Resolve-Path x)"`,
+ * `Split-Path (Resolve-Path x)`).
+ */
 export function pathInfo(location: LocationInfo, engine: ProviderEngine) {
   const drive = engine.getDrive(location.drive);
-  return withTypeNames(
+  const info = withTypeNames(
     {
       Path: location.display,
       Drive: drive.name,
@@ -152,6 +156,8 @@ export function pathInfo(location: LocationInfo, engine: ProviderEngine) {
     },
     'System.Management.Automation.PathInfo',
   );
+  Object.defineProperty(info, 'toString', { value: () => location.display, enumerable: false });
+  return info;
 }
 
 /**

@@ -57,9 +57,15 @@ export const setLocation: CmdletDefinition = {
     const { paths, literal } = targetPaths(ctx.params, '~');
     const path = paths[0];
     let location: LocationInfo;
-    if (!literal && path === '-') location = engine.locationBack();
-    else if (!literal && path === '+') location = engine.locationForward();
-    else location = await engine.setLocation(path, { ...operationOptions(ctx), literal });
+    try {
+      if (!literal && path === '-') location = engine.locationBack();
+      else if (!literal && path === '+') location = engine.locationForward();
+      else location = await engine.setLocation(path, { ...operationOptions(ctx), literal });
+    } catch (error) {
+      // Non-terminating, as in PowerShell: -ErrorAction decides (`cd x -ea 0` stays quiet).
+      ctx.writeError(error, path);
+      return;
+    }
 
     updatePwd(ctx, location);
     if (ctx.params.PassThru === true) await ctx.write(pathInfo(location, engine));
@@ -152,11 +158,18 @@ export const pushLocation: CmdletDefinition = {
     const engine = engineOf(ctx.session);
     const { paths, literal } = targetPaths(ctx.params);
     const stackName = ctx.params.StackName === undefined ? undefined : String(ctx.params.StackName);
-    const location = await engine.pushLocation(paths[0], {
-      ...operationOptions(ctx),
-      literal,
-      stackName,
-    });
+    let location: LocationInfo;
+    try {
+      location = await engine.pushLocation(paths[0], {
+        ...operationOptions(ctx),
+        literal,
+        stackName,
+      });
+    } catch (error) {
+      ctx.writeError(error, paths[0]);
+      return;
+    }
+
     updatePwd(ctx, location);
     if (ctx.params.PassThru === true) await ctx.write(pathInfo(location, engine));
   },
@@ -172,7 +185,14 @@ export const popLocation: CmdletDefinition = {
   async process(ctx) {
     const engine = engineOf(ctx.session);
     const stackName = ctx.params.StackName === undefined ? undefined : String(ctx.params.StackName);
-    const location = engine.popLocation(stackName);
+    let location: LocationInfo | undefined;
+    try {
+      location = engine.popLocation(stackName);
+    } catch (error) {
+      ctx.writeError(error, stackName);
+      return;
+    }
+
     if (!location) return;
     updatePwd(ctx, location);
     if (ctx.params.PassThru === true) await ctx.write(pathInfo(location, engine));

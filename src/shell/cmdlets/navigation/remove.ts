@@ -38,6 +38,7 @@ export const removeItem: CmdletDefinition = {
       const provider = target.path.drive.provider.name;
       const options = operationOptions(ctx, dynamicValues(ctx, 'Remove-Item', target.path));
       const action = actionName('Remove', target.item, provider);
+      engine.assertNotInUse(target);
       if (!(await ctx.shouldProcess(target.path.display, action))) return;
 
       let recurse = ctx.params.Recurse === true;
