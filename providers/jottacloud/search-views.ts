@@ -1,7 +1,7 @@
 import type { ProviderContext, ProviderItem } from '../../src/provider/types.js';
-import type { JfsFile } from '../../src/jfs/models.js';
+import type { FolderEntry, JfsFile, SearchResult } from '../../src/jfs/models.js';
 import { attempt } from './errors.js';
-import { fileItem } from './items.js';
+import { fileItem, folderItem } from './items.js';
 import { displayPath, joinPath, segmentsOf } from './paths.js';
 import type { JottacloudDriveState } from './state.js';
 
@@ -10,20 +10,35 @@ type Context = ProviderContext<JottacloudDriveState>;
 /** How many files a listing of the Latest view shows (the service counts them all). */
 export const LATEST_LISTING_MAX = 100;
 
-/** The files of the Links or Latest view at `path` (`/Jotta/Links`, `/Jotta/Latest`). */
-export async function searchViewFiles(path: string, ctx: Context, max = LATEST_LISTING_MAX) {
+/** The Links or Latest view at `path` (`/Jotta/Links`, `/Jotta/Latest`): files, and folders. */
+export async function searchView(
+  path: string,
+  ctx: Context,
+  max = LATEST_LISTING_MAX,
+): Promise<SearchResult> {
   const shown = displayPath(path, ctx.drive);
   const { client } = ctx.drive.state;
   const links = segmentsOf(path)[1]?.toLowerCase() === 'links';
-  const result = await attempt('list', shown, () =>
+  return attempt('list', shown, () =>
     links ? client.getLinks(ctx.signal) : client.getLatest({ max }, ctx.signal),
   );
-  return result.files;
 }
 
-/** The device-relative path of a search result's file. */
-export function originalPathOf(file: JfsFile): string | undefined {
-  return file.path === undefined ? undefined : joinPath(file.path, file.name);
+/** The files of the Links or Latest view at `path`. */
+export async function searchViewFiles(path: string, ctx: Context, max = LATEST_LISTING_MAX) {
+  return (await searchView(path, ctx, max)).files;
+}
+
+/** The device-relative path of a search result's file or shared folder. */
+export function originalPathOf(entry: JfsFile | FolderEntry): string | undefined {
+  return entry.path === undefined ? undefined : joinPath(entry.path, entry.name);
+}
+
+/** A view item with the OriginalPath it lives at (open or change it there). */
+function withOriginalPath(item: ProviderItem, entry: JfsFile | FolderEntry, ctx: Context) {
+  const original = originalPathOf(entry);
+  const shown = original === undefined ? undefined : displayPath(original, ctx.drive);
+  return { ...item, properties: { ...item.properties, OriginalPath: shown } };
 }
 
 /**
@@ -31,14 +46,17 @@ export function originalPathOf(file: JfsFile): string | undefined {
  * says where it lives (open or change it there).
  */
 export function searchResultItem(file: JfsFile, ctx: Context): ProviderItem {
-  const item = fileItem(file, false);
-  const original = originalPathOf(file);
-  const shown = original === undefined ? undefined : displayPath(original, ctx.drive);
-  return { ...item, properties: { ...item.properties, OriginalPath: shown } };
+  return withOriginalPath(fileItem(file, false), file, ctx);
 }
 
-/** The view's files as items, for Get-ChildItem JAFS:\Jotta\Latest -Force. */
+/**
+ * The view's entries as items, for Get-ChildItem JAFS:\Jotta\Links -Force: shared folders
+ * first (Links only; they cannot be opened through the view), then the files.
+ */
 export async function searchViewItems(path: string, ctx: Context): Promise<ProviderItem[]> {
-  const files = await searchViewFiles(path, ctx);
-  return files.map((file) => searchResultItem(file, ctx));
+  const result = await searchView(path, ctx);
+  return [
+    ...result.folders.map((folder) => withOriginalPath(folderItem(folder, false), folder, ctx)),
+    ...result.files.map((file) => searchResultItem(file, ctx)),
+  ];
 }

@@ -1,5 +1,5 @@
 import type { ProviderContext } from '../../src/provider/types.js';
-import type { JfsFile } from '../../src/jfs/models.js';
+import type { FolderEntry, JfsFile } from '../../src/jfs/models.js';
 import { attempt } from './errors.js';
 import { displayPath, joinPath } from './paths.js';
 import type { JottacloudDriveState } from './state.js';
@@ -12,10 +12,12 @@ export const SHARE_TYPE = 'Jafs.Jottacloud.Share';
 /** Where public links point when the drive names no other web host (protocol §4.11). */
 export const DEFAULT_WEB_BASE_URL = 'https://www.jottacloud.com';
 
-/** One shared (or just unshared) item as the shell shows it. */
+/** One shared (or just unshared) file or folder as the shell shows it. */
 export interface ShareInfo {
   Name: string;
   Path: string;
+  /** `Folder` (downloads as a zip) or `File`. */
+  ItemType: 'File' | 'Folder';
   Shared: boolean;
   /** The direct download link; empty once the share is off. */
   PublicLink: string | undefined;
@@ -38,27 +40,17 @@ export async function setShare(path: string, shared: boolean, ctx: Context): Pro
   );
   ctx.drive.state.listings.invalidate(path);
 
-  const uri = result.kind === 'file' ? result.publicUri : publicUriOf(result);
-  if (shared && uri === undefined && result.kind === 'folder') {
-    // The client reads publicURI only from file documents; the folder is shared all the same.
-    ctx.warning(
-      `'${shown}' is shared, but jafs cannot read a folder's link yet; the web app shows it.`,
-    );
-  }
   return {
     Name: result.name,
     Path: shown,
-    Shared: result.kind === 'folder' ? shared : uri !== undefined,
-    PublicLink: uri === undefined ? undefined : await publicLink(uri, ctx),
+    ItemType: result.kind === 'folder' ? 'Folder' : 'File',
+    Shared: result.publicUri !== undefined,
+    PublicLink:
+      result.publicUri === undefined ? undefined : await publicLink(result.publicUri, ctx),
   };
 }
 
-function publicUriOf(object: object): string | undefined {
-  const uri = (object as { publicUri?: unknown }).publicUri;
-  return typeof uri === 'string' ? uri : undefined;
-}
-
-/** Every file with an active public link (the Links view), trashed ones flagged. */
+/** Every file and folder with an active public link (the Links view), trashed ones flagged. */
 export async function listShares(ctx: Context): Promise<ShareInfo[]> {
   const { client } = ctx.drive.state;
   const result = await attempt('list', `${ctx.drive.name}:\\Jotta\\Links`, () =>
@@ -66,17 +58,23 @@ export async function listShares(ctx: Context): Promise<ShareInfo[]> {
   );
 
   const shares: ShareInfo[] = [];
-  for (const file of result.files) shares.push(await shareOf(file, ctx));
+  for (const folder of result.folders) shares.push(await shareOf(folder, 'Folder', ctx));
+  for (const file of result.files) shares.push(await shareOf(file, 'File', ctx));
   return shares;
 }
 
-async function shareOf(file: JfsFile, ctx: Context): Promise<ShareInfo> {
-  const path = file.path === undefined ? file.name : joinPath(file.path, file.name);
+async function shareOf(
+  entry: JfsFile | FolderEntry,
+  itemType: ShareInfo['ItemType'],
+  ctx: Context,
+): Promise<ShareInfo> {
+  const path = entry.path === undefined ? entry.name : joinPath(entry.path, entry.name);
   return {
-    Name: file.name,
+    Name: entry.name,
     Path: displayPath(path, ctx.drive),
+    ItemType: itemType,
     Shared: true,
-    PublicLink: file.publicUri === undefined ? undefined : await publicLink(file.publicUri, ctx),
-    ...(file.deleted === undefined ? {} : { Deleted: file.deleted }),
+    PublicLink: entry.publicUri === undefined ? undefined : await publicLink(entry.publicUri, ctx),
+    ...(entry.deleted === undefined ? {} : { Deleted: entry.deleted }),
   };
 }

@@ -78,6 +78,8 @@ export interface FolderEntry {
    * it is where the folder was (a trashed custom mount point's is `/`, the device itself).
    */
   path?: string;
+  /** 32-hex share secret of a shared folder (entries of the Links view). */
+  publicUri?: string;
 }
 
 export interface Folder {
@@ -86,6 +88,8 @@ export interface Folder {
   /** Device-relative parent path, e.g. `/Jotta/Archive` for `/Jotta/Archive/docs`. */
   path: string;
   deleted?: Date;
+  /** 32-hex share secret when a public link is active (the folder downloads as a zip). */
+  publicUri?: string;
   folders: FolderEntry[];
   files: JfsFile[];
 }
@@ -169,6 +173,8 @@ export interface FileDirList {
 export interface SearchResult {
   kind: 'searchResult';
   files: JfsFile[];
+  /** Shared folders (Links only), each with its parent `path` and `publicUri`. */
+  folders: FolderEntry[];
   /** The server's `total` count; for Latest it counts every file, not only those returned. */
   total: number;
 }

@@ -142,10 +142,12 @@ export function toFile(node: XmlNode, user: string | undefined): JfsFile {
 function folderEntries(node: XmlNode, user: string | undefined): FolderEntry[] {
   return children(node, 'folders', 'folder').map((entry) => {
     const parent = text(entry, 'path') ?? text(entry, 'abspath');
+    const publicUri = text(entry, 'publicURI')?.trim() || undefined;
     return {
       name: attribute(entry, 'name') ?? '',
       deleted: parseJfsTime(attribute(entry, 'deleted')),
       ...(parent === undefined ? {} : { path: toDeviceRelative(parent, user) }),
+      ...(publicUri === undefined ? {} : { publicUri }),
     };
   });
 }
@@ -160,6 +162,7 @@ export function toFolder(node: XmlNode, user: string | undefined): Folder {
     name: attribute(node, 'name') ?? '',
     path: toDeviceRelative(text(node, 'path') ?? text(node, 'abspath') ?? '', user),
     deleted: parseJfsTime(attribute(node, 'deleted')),
+    publicUri: text(node, 'publicURI')?.trim() || undefined,
     folders: folderEntries(node, user),
     files: files(node, user),
   };
@@ -229,7 +232,7 @@ export function toFileDirList(node: XmlNode, user: string | undefined): FileDirL
   return { kind: 'fileDirList', folders };
 }
 
-/** `searchresult` (Latest, Links): `<files>` plus `<metadata total=…>`. */
+/** `searchresult` (Latest, Links): `<files>`, shared `<folders>` (Links), `<metadata total=…>`. */
 export function toSearchResult(node: XmlNode, user: string | undefined): SearchResult {
   const found = files(node, user);
   const metadata = typeof node.metadata === 'object' && node.metadata !== null;
@@ -237,6 +240,7 @@ export function toSearchResult(node: XmlNode, user: string | undefined): SearchR
   return {
     kind: 'searchResult',
     files: found,
+    folders: folderEntries(node, user),
     total: Number.isFinite(total) ? total : found.length,
   };
 }

@@ -115,15 +115,7 @@ describe('Enable-ItemShare, Get-ItemShare and Disable-ItemShare', () => {
     expect((await fetch(link!)).status).toBe(404);
   });
 
-  it('shares a folder, warning that its link cannot be shown', async () => {
-    const shared = await run(
-      'New-Item JAFS:\\Jotta\\Archive\\album -ItemType folder | Out-Null\n' +
-        'Enable-ItemShare JAFS:\\Jotta\\Archive\\album',
-    );
-    expect(shared.errors).toBe('');
-    expect(shared.output).toMatch(/True\s+JAFS:\\Jotta\\Archive\\album/);
-    expect(shared.host.warnings.join('\n')).toContain("cannot read a folder's link yet");
-  });
+  // Folder links: test/provider/jottacloud-sharing-folders.test.ts.
 
   it('refuses paths outside Jottacloud with a clear message', async () => {
     const local = await run('Enable-ItemShare /tmp');

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Located } from '../backend.js';
+import { type Backend, type Located, parentPath } from '../backend.js';
+import { jfsTime } from '../format.js';
 import { noSuchFile } from '../http/errors.js';
 import { sendXml } from '../http/respond.js';
 import type { NodeRow } from '../store/tree.js';
@@ -9,8 +10,8 @@ import {
   mountPointDocument,
   trashDocument,
 } from '../xml/containers.js';
-import { fileElement, metadata, rootAttrs, userElement } from '../xml/documents.js';
-import type { XmlElement } from '../xml/writer.js';
+import { fileElement, metadata, rootAttrs, shareElements, userElement } from '../xml/documents.js';
+import { preserved, type XmlElement } from '../xml/writer.js';
 import { type JfsRequest, locate, locateOrFail, requireDevice, shownPath } from './context.js';
 import { download } from './download.js';
 import { sendFileDirList } from './filedirlist.js';
@@ -85,16 +86,22 @@ function sendView(request: JfsRequest, view: string): void {
   } else {
     files = latestFiles(request);
   }
-  const located = files.map((node) => ({
+  const all = files.map((node) => ({
     account,
     device: backend.devices.byId(node.device_id),
     node,
   }));
-  const total = view === 'latest' ? latestCount(request) : located.length;
+  // Links also lists shared folders, as `folders` beside the files (the 2017 sample counts them).
+  const located = all.filter((at) => at.node.kind === 'file');
+  const folders = all.filter((at) => at.node.kind !== 'file');
+  const total = view === 'latest' ? latestCount(request) : all.length;
   sendXml(res, 200, {
     name: 'searchresult',
     attrs: rootAttrs(backend),
     children: [
+      folders.length > 0
+        ? { name: 'folders', children: folders.map((at) => sharedFolderElement(backend, at)) }
+        : undefined,
       located.length > 0
         ? {
             name: 'files',
@@ -106,6 +113,23 @@ function sendView(request: JfsRequest, view: string): void {
       metadata({ total, num_files: total }),
     ],
   });
+}
+
+/** A shared folder of the Links view: name, where it is, and its link. */
+function sharedFolderElement(backend: Backend, at: Located): XmlElement {
+  const parent = parentPath(backend, at);
+  return {
+    name: 'folder',
+    attrs: {
+      name: at.node.name,
+      deleted: at.node.deleted === null ? undefined : jfsTime(at.node.deleted),
+    },
+    children: [
+      preserved('path', parent),
+      preserved('abspath', parent),
+      ...shareElements(backend, at.node),
+    ],
+  };
 }
 
 /** Latest: live files with a completed revision, most recently updated first, `max` of them. */

@@ -26,6 +26,10 @@ function shareCmdlet(enable: boolean): CmdletDefinition {
         remarks: enable ? 'Shares the file; the output holds PublicLink.' : 'Stops sharing it.',
       },
       {
+        code: `${verb}-ItemShare JAFS:\\Jotta\\Archive\\Photos`,
+        remarks: enable ? 'Shares a whole folder (downloaded as a zip).' : 'Stops sharing it.',
+      },
+      {
         code: `Get-ChildItem JAFS:\\Jotta\\Archive\\*.pdf | ${verb}-ItemShare`,
         remarks: 'Every PDF in Archive.',
       },
@@ -49,10 +53,10 @@ export const disableItemShare = shareCmdlet(false);
 /** Get-ItemShare: the files of the account that have a public link (the Links view). */
 export const getItemShare: CmdletDefinition = {
   name: 'Get-ItemShare',
-  synopsis: 'Lists the Jottacloud files that have a public link, with the links.',
+  synopsis: 'Lists the Jottacloud files and folders that have a public link, with the links.',
   description:
-    'Reads the Links view of the account behind the drive. Trashed files whose link is still ' +
-    'on are listed with a Deleted date.',
+    'Reads the Links view of the account behind the drive: shared folders first, then files ' +
+    '(ItemType says which). Trashed items whose link is still on are listed with a Deleted date.',
   parameters: [
     {
       name: 'Drive',
@@ -62,7 +66,7 @@ export const getItemShare: CmdletDefinition = {
     },
   ],
   examples: [
-    { code: 'Get-ItemShare', remarks: 'Every shared file of the JAFS: account.' },
+    { code: 'Get-ItemShare', remarks: 'Every shared file and folder of the JAFS: account.' },
     {
       code: 'Get-ItemShare | Disable-ItemShare',
       remarks: 'Stops sharing everything (piped by Path).',
