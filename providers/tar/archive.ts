@@ -40,7 +40,7 @@ export async function readTarIndex(archive: string, signal?: AbortSignal): Promi
   const root = folder('');
   const handle = await open(archive, 'r').catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT' && error.code !== 'EISDIR') throw error;
-    const reason = `there is no archive file there; give its full path, e.g. "$PWD/backup.tar"`;
+    const reason = 'there is no archive file there (a relative path starts at the current folder)';
     throw new TarFormatError(archive, reason);
   });
   try {

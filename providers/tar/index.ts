@@ -62,8 +62,9 @@ class FileNode extends LeafNode {
 }
 
 /**
- * A read-only provider over an uncompressed .tar archive. The drive root is the archive's path:
- * `New-PSDrive Backup Tar "$PWD/backup.tar"`, then `Copy-Item Backup:\photos JAFS:\… -Recurse`.
+ * A read-only provider over an uncompressed .tar archive. The drive root is the archive's path,
+ * relative to the current file-system location: `New-PSDrive Backup Tar ./backup.tar`, then
+ * `Copy-Item Backup:\photos JAFS:\… -Recurse`.
  */
 export function createTarProvider(): Provider {
   return createNodeProvider<TarDrive>({
@@ -71,6 +72,7 @@ export function createTarProvider(): Provider {
     description: 'Read-only: the files inside an uncompressed .tar archive.',
     caseSensitive: true,
     separator: '/',
+    rootIsNativePath: true,
     cacheMs: Infinity,
     nodeTypes: [FolderNode, FileNode],
     newDrive: async (definition, signal) => ({

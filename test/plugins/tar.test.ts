@@ -33,8 +33,23 @@ describe('Tar provider', () => {
     );
     expect(host.take().errors).toMatch(/not a readable tar archive: bad header/);
 
-    await shell.run(`New-PSDrive B Tar ./fake.tar`);
-    expect(host.take().errors).toMatch(/no archive file there; give its full path/);
+    await shell.run('New-PSDrive B Tar ./missing.tar');
+    expect(host.take().errors).toContain(`${folder.dir}/missing.tar`);
+  });
+
+  it('opens an archive named relative to the file-system location, from any drive', async () => {
+    const archive = await makeTar(folder.dir, { 'a/b.txt': 'bee' });
+    const { shell, host, engine } = await pluginShell(folder.dir);
+    engine.registerProvider(createTarProvider());
+    await shell.run(`Rename-Item '${archive}' rel.tar; New-PSDrive R Tar ./rel.tar | Out-Null`);
+    await shell.run('Set-Location R:\\a; New-PSDrive S Tar ./rel.tar | ForEach-Object Root');
+    expect(host.take()).toEqual({ output: `${folder.dir}/rel.tar\n`, errors: '' });
+
+    await shell.run('Get-Content R:\\a\\b.txt; Get-Content S:/a/b.txt; Get-PSDrive R | % Root');
+    expect(host.take()).toEqual({ output: `bee\nbee\n${folder.dir}/rel.tar\n`, errors: '' });
+
+    await shell.run('New-PSDrive Q Tar R:\\a\\b.txt');
+    expect(host.take().errors).toContain('must be a file on this computer');
   });
 });
 

@@ -26,6 +26,8 @@ export interface NodeProviderOptions<DriveState = unknown> {
   itemTypes?: readonly string[];
   /** Names compare case-insensitively unless this is true. */
   caseSensitive?: boolean;
+  /** A drive root is a local file (an archive): New-PSDrive resolves `./x.tar` on the disk. */
+  rootIsNativePath?: boolean;
   /** How long a container's children are reused, in milliseconds (default 2000, 0 = never). */
   cacheMs?: number;
   separator?: '/' | '\\';
@@ -96,6 +98,7 @@ export function createNodeProvider<DriveState = unknown>(
     aliases: options.aliases,
     separator: options.separator ?? '\\',
     caseSensitive,
+    rootIsNativePath: options.rootIsNativePath,
     description: options.description,
     defaultDrives: options.drives ? () => options.drives! : undefined,
     newDrive: options.newDrive,

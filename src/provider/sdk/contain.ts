@@ -22,6 +22,7 @@ export function containProvider(provider: Provider): Provider {
     separator: provider.separator === '/' ? '/' : '\\',
     caseSensitive: Boolean(provider.caseSensitive),
     home: provider.home,
+    rootIsNativePath: provider.rootIsNativePath === true || undefined,
     description: provider.description,
   };
 

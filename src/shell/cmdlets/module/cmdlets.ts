@@ -3,7 +3,7 @@ import { WildcardPattern } from '../../../provider/wildcard.js';
 import type { CmdletContext, CmdletDefinition, SessionApi } from '../../api.js';
 import { engineOf, strings } from '../navigation/common.js';
 import { importModule, loadedModules, type LoadedModule } from './loader.js';
-import { moduleBaseDir } from './resolve.js';
+import { fileSystemLocation } from './resolve.js';
 
 /** Session.register when the session has one (the shell's own Session does). */
 function registrarOf(session: SessionApi) {
@@ -55,7 +55,7 @@ export const importModuleCmdlet: CmdletDefinition = {
     for (const name of strings(ctx.params.Name)) {
       try {
         const module = await importModule(target, name, {
-          baseDir: moduleBaseDir(engine),
+          baseDir: fileSystemLocation(engine),
           signal: ctx.signal,
           onError: (error) => ctx.writeError(error, name),
         });

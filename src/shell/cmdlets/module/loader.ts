@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { ProviderEngine } from '../../../provider/engine.js';
 import type { DriveDefinition, DriveInfo, Provider } from '../../../provider/types.js';
 import { containProvider } from '../../../provider/sdk/contain.js';
@@ -96,7 +97,7 @@ async function mountDrives(
   engine: ProviderEngine,
   providers: readonly Provider[],
   extra: readonly DriveDefinition[],
-  options: { signal?: AbortSignal; onError?(error: unknown): void },
+  options: { baseDir: string; signal?: AbortSignal; onError?(error: unknown): void },
 ): Promise<DriveInfo[]> {
   const wanted: { provider: string; definition: DriveDefinition }[] = [];
   for (const provider of providers) {
@@ -111,12 +112,18 @@ async function mountDrives(
   const drives: DriveInfo[] = [];
   for (const { provider, definition } of wanted) {
     try {
-      drives.push(await engine.newDrive(provider, definition, options.signal));
+      const root = nativeRoot(engine.getProvider(provider), definition.root, options.baseDir);
+      drives.push(await engine.newDrive(provider, { ...definition, root }, options.signal));
     } catch (error) {
       options.onError?.(error);
     }
   }
   return drives;
+}
+
+/** A module drive over a local file (`./data.tar`) resolves as relative module paths do. */
+function nativeRoot(provider: Provider, root: string, baseDir: string): string {
+  return provider.rootIsNativePath ? path.resolve(baseDir, root) : root;
 }
 
 /** A provider from an export: the object itself, or what its factory returns. */

@@ -11,10 +11,11 @@ export function isModulePath(name: string): boolean {
 }
 
 /**
- * The folder relative module paths start from: the current location when it is on the file
- * system, else the location remembered on the first file-system drive, else the process's.
+ * The folder relative module paths (and relative archive roots) start from: the current
+ * location when it is on the file system, else the location remembered on the first
+ * file-system drive, else the process's.
  */
-export function moduleBaseDir(engine: ProviderEngine): string {
+export function fileSystemLocation(engine: ProviderEngine): string {
   const current = engine.currentPath();
   if (current.drive.provider.name === 'FileSystem') return current.providerPath;
   const drive = engine.getDrives().find((d) => d.provider.name === 'FileSystem');

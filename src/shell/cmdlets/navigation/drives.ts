@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import type { CmdletDefinition } from '../../api.js';
 import { withTypeNames } from '../../../core/psobject.js';
 import type { DriveInfo, Provider } from '../../../provider/types.js';
@@ -5,6 +7,7 @@ import type { ProviderEngine } from '../../../provider/engine.js';
 import { DriveNotFoundError, ProviderArgumentError } from '../../../provider/errors.js';
 import { driveQualifier, normalizeProviderPath } from '../../../provider/path-syntax.js';
 import { WildcardPattern } from '../../../provider/wildcard.js';
+import { fileSystemLocation } from '../module/resolve.js';
 import { engineOf, strings } from './common.js';
 
 /** The object Get-PSDrive and New-PSDrive write. */
@@ -177,6 +180,7 @@ export const newPSDrive: CmdletDefinition = {
  * on it, literally otherwise.
  */
 function providerRoot(engine: ProviderEngine, provider: Provider, root: string): string {
+  if (provider.rootIsNativePath) return nativeRoot(engine, root);
   const drive = driveQualifier(root);
   const current = engine.currentPath();
   const relative = !/^[\\/]/.test(root) && drive === undefined;
@@ -186,6 +190,28 @@ function providerRoot(engine: ProviderEngine, provider: Provider, root: string):
     (relative && current.drive.provider === provider);
   if (!usesEngine) return normalizeProviderPath(root);
   return engine.lexicalPath(root).providerPath;
+}
+
+/**
+ * The root of a provider whose drives open a local file (Tar): `./backup.tar` and `~/x.tar`
+ * from the current file-system location, `Docs:\x.tar` through a file-system drive.
+ */
+function nativeRoot(engine: ProviderEngine, root: string): string {
+  const drive = driveQualifier(root);
+  if (drive !== undefined) {
+    const place = engine.lexicalPath(root);
+    if (place.drive.provider.name !== 'FileSystem') {
+      throw new ProviderArgumentError(
+        `The root "${root}" must be a file on this computer, not on the drive ${drive}:.`,
+        'DriveRootNotNative',
+        root,
+      );
+    }
+    return place.providerPath;
+  }
+
+  const expanded = root.replace(/^~(?=$|[\\/])/, os.homedir()).replace(/\\/g, '/');
+  return path.resolve(fileSystemLocation(engine), expanded);
 }
 
 export const removePSDrive: CmdletDefinition = {
