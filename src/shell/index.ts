@@ -12,12 +12,15 @@ export function createShell(options: {
   engine: EngineApi;
   cmdlets?: readonly CmdletDefinition[];
   variables?: Record<string, unknown>;
+  /** `$env:`, shared with whoever else holds it (default: process.env, as `Env:` uses). */
+  env?: Record<string, string | undefined>;
 }): Shell {
   return new ShellSession({
     host: options.host,
     engine: options.engine,
     cmdlets: [...languageCmdlets, ...(options.cmdlets ?? [])],
     variables: options.variables,
+    env: options.env,
   });
 }
 

@@ -37,8 +37,9 @@ export class ShellSession implements Shell {
     engine: EngineApi;
     cmdlets: readonly CmdletDefinition[];
     variables?: Record<string, unknown>;
+    env?: Record<string, string | undefined>;
   }) {
-    this.session = new Session(options.engine, options.host);
+    this.session = new Session(options.engine, options.host, options.env);
     for (const cmdlet of options.cmdlets) this.session.register(cmdlet);
     for (const [name, value] of Object.entries(options.variables ?? {}))
       this.session.global.set(name, value);

@@ -42,4 +42,18 @@ describe('Environment provider (Env:), written with the node SDK', () => {
       'Filter, ShouldProcess, New, Remove, Rename, GetContent, SetContent',
     );
   });
+
+  it('is one environment with $env:, both ways, deletions included', async () => {
+    const env: Record<string, string | undefined> = { HOME: '/home/me' };
+    const { shell, host, engine } = await pluginShell(folder.dir, undefined, env);
+    engine.registerProvider(createEnvironmentProvider(env));
+
+    await shell.run(
+      'New-Item Env:\\MADE -Value 1 | Out-Null; Set-Content Env:\\SET two; $env:MADE; $env:SET',
+    );
+    await shell.run("$env:TYPED = 'three'; Get-Content Env:\\TYPED; $env:HOME = ''");
+    await shell.run('Test-Path Env:\\HOME; Remove-Item Env:\\MADE; $null -eq $env:MADE');
+    expect(host.take()).toEqual({ output: '1\ntwo\nthree\nFalse\nTrue\n', errors: '' });
+    expect(env).toEqual({ SET: 'two', TYPED: 'three' });
+  });
 });

@@ -40,10 +40,14 @@ export class CapturingHost implements Host {
   }
 }
 
-/** A shell as the CLI builds it (file system, `JAFS:` on `client`, module cmdlets) in `cwd`. */
+/**
+ * A shell as the CLI builds it (file system, `JAFS:` on `client`, module cmdlets) in `cwd`;
+ * `$env:` is `env` when given (process.env otherwise).
+ */
 export async function pluginShell(
   cwd: string,
   client?: Jottacloud,
+  env?: Record<string, string | undefined>,
 ): Promise<{ engine: ProviderEngine; shell: Shell; host: CapturingHost }> {
   const engine = new ProviderEngine();
   engine.registerProvider(createFileSystemProvider());
@@ -55,5 +59,5 @@ export async function pluginShell(
 
   const host = new CapturingHost();
   const cmdlets = [...navigationCmdlets, ...moduleCmdlets];
-  return { engine, host, shell: createShell({ host, engine, cmdlets }) };
+  return { engine, host, shell: createShell({ host, engine, cmdlets, env }) };
 }

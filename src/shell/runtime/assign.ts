@@ -121,8 +121,9 @@ function writeVariable(
   st: ExecState,
 ): void {
   if (scope === 'env') {
-    ev.session.env[name] =
-      value === null || value === undefined || value === '' ? undefined : toStr(value);
+    // Deleted rather than set to undefined: process.env would store the text 'undefined'.
+    if (value === null || value === undefined || value === '') delete ev.session.env[name];
+    else ev.session.env[name] = toStr(value);
     return;
   }
   const lower = name.toLowerCase();

@@ -35,14 +35,20 @@ export class Session implements SessionApi {
   readonly functions = new Map<string, FunctionInfo>();
   /** `$Error`, newest first. */
   readonly errors: ErrorRecord[] = [];
-  readonly env: Record<string, string | undefined> = { ...process.env };
+  /**
+   * `$env:`: the environment itself (process.env unless the shell was given another), so that
+   * `$env:X`, the `Env:` drive over the same object and child processes see one environment.
+   */
+  readonly env: Record<string, string | undefined>;
   /** `$?`: whether the last statement succeeded. */
   lastStatus = true;
 
   constructor(
     readonly engine: EngineApi,
     readonly host: Host,
+    env: Record<string, string | undefined> = process.env,
   ) {
+    this.env = env;
     const defaults: Record<string, unknown> = {
       HOME: os.homedir(),
       ErrorActionPreference: 'Continue',
