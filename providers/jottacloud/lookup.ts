@@ -161,17 +161,17 @@ async function childrenOf(path: string, listing: Listing, ctx: Context): Promise
   }
 }
 
-/** Whether the container `path` itself is hidden: trashed, or a special built-in view. */
-async function isHiddenContainer(path: string, listing: Listing, ctx: Context): Promise<boolean> {
-  const segments = segmentsOf(path);
-  if (segments.length >= 2 && HIDDEN_MOUNT_POINTS.has(segments[1].toLowerCase())) {
-    if (await isBuiltInDevice(segments[0], ctx)) return true;
-  }
+/** Whether the container `path` is a trashed folder seen outside the Trash view. */
+async function isTrashedContainer(path: string, listing: Listing, ctx: Context): Promise<boolean> {
   if (listing.kind !== 'mountPoint' && listing.kind !== 'folder') return false;
   return listing.deleted !== undefined && (await viewOf(path, ctx)) !== 'trash';
 }
 
-/** The item at `path`; hidden items (and anything inside one) only with -Force. */
+/**
+ * The item at `path`. A built-in view (Trash, Links, Latest, Shared) is hidden from listings
+ * but found by its path, as PowerShell lets `cd` and `Get-ChildItem` reach a hidden folder by
+ * name; a trashed leftover (and anything inside one) outside the Trash view only with -Force.
+ */
 export async function findItem(path: string, ctx: Context): Promise<ProviderItem | undefined> {
   if (path === '/') {
     const user = await loadListing('/', ctx);
@@ -181,21 +181,20 @@ export async function findItem(path: string, ctx: Context): Promise<ProviderItem
   const parentPath = parentOf(path);
   if (whyUnlistable(parentPath, await viewOf(parentPath, ctx), ctx)) return undefined;
   if ((await viewOf(parentPath, ctx)) === 'search') {
-    if (!ctx.force) return undefined;
     const name = leafOf(path).toLowerCase();
     const items = await searchViewItems(parentPath, ctx);
     return items.find((child) => child.name.toLowerCase() === name);
   }
   const parent = await tryLoadListing(parentPath, ctx);
   if (!parent) return undefined;
-  if (!ctx.force && (await isHiddenContainer(parentPath, parent, ctx))) return undefined;
+  if (!ctx.force && (await isTrashedContainer(parentPath, parent, ctx))) return undefined;
 
   const name = leafOf(path).toLowerCase();
   const children = await childrenOf(parentPath, parent, { ...ctx, force: true });
   // A live item and a trashed one may share a name; the live one is the one at the path.
   const matches = children.filter((child) => child.name.toLowerCase() === name);
   const item = matches.find((child) => !child.deleted) ?? matches[0];
-  if (!item || (item.hidden && !ctx.force)) return undefined;
+  if (!item || (item.deleted && !ctx.force)) return undefined;
   return item;
 }
 

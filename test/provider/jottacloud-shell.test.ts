@@ -139,6 +139,26 @@ describe('the Jottacloud provider through the shell', () => {
     );
   });
 
+  it('reaches the hidden Trash by name without -Force, as cd reaches a hidden folder', async () => {
+    const result = await run(
+      [
+        "Set-Content JAFS:\\Jotta\\Archive\\binned.txt 'bye'",
+        'Remove-Item JAFS:\\Jotta\\Archive\\binned.txt',
+        'Get-ChildItem JAFS:\\Jotta\\Trash -Name',
+        'Get-ChildItem JAFS:\\Jotta -Force | Where-Object Name -eq Trash | Get-ChildItem -Name',
+        'Set-Location JAFS:\\Jotta\\Trash',
+        '(Get-Location).Path',
+        'Get-ChildItem JAFS:\\Jotta\\Tr* -Name',
+      ].join('\n'),
+    );
+    expect(result.errors).toBe('');
+    const lines = result.output.split('\n').map((line) => line.trim());
+    expect(lines.filter((line) => line === 'binned.txt')).toHaveLength(2);
+    expect(lines).toContain('JAFS:\\Jotta\\Trash');
+    // A wildcard expands through the listing, where Trash stays hidden without -Force.
+    expect(lines).not.toContain('Trash');
+  });
+
   it('writes and reads content, and the item shows its length and MD5', async () => {
     const result = await run(
       "Set-Content JAFS:\\Jotta\\Archive\\hello.txt -Value 'hej verden'\n" +

@@ -181,7 +181,7 @@ describe('Jottacloud provider: makeContainer (mkdir -p)', () => {
 });
 
 describe('Jottacloud provider: the built-in device', () => {
-  it('hides Trash, Links, Latest and Shared unless -Force', async () => {
+  it('hides Trash, Links, Latest and Shared from listings unless -Force', async () => {
     const { provider } = jafs;
     const plain = names(await children(provider, '/Jotta', jafs.context()));
     expect(plain).toContain('Archive');
@@ -194,12 +194,28 @@ describe('Jottacloud provider: the built-in device', () => {
     expect(forced.find((item) => item.name === 'Trash')?.hidden).toBe(true);
     expect(forced.find((item) => item.name === 'Archive')?.hidden).toBeFalsy();
 
-    expect(await provider.getItem('/Jotta/Trash', jafs.context())).toBeUndefined();
-    expect(await provider.getItem('/Jotta/Trash', jafs.context({ force: true }))).toMatchObject({
-      name: 'Trash',
-      isContainer: true,
-      hidden: true,
-    });
+    // Hidden from listings, yet reachable by name (as `cd` reaches a hidden folder on a disk).
+    for (const force of [false, true]) {
+      expect(await provider.getItem('/Jotta/Trash', jafs.context({ force }))).toMatchObject({
+        name: 'Trash',
+        isContainer: true,
+        hidden: true,
+      });
+    }
+  });
+
+  it('finds a trashed leftover outside the Trash view only with -Force', async () => {
+    const { provider } = jafs;
+    const ctx = jafs.context();
+    await provider.newItem!('/Jotta/Archive/leftover.txt', 'file', 'x', ctx);
+    await provider.removeItem!('/Jotta/Archive/leftover.txt', { recurse: false }, ctx);
+
+    expect(await provider.getItem('/Jotta/Archive/leftover.txt', ctx)).toBeUndefined();
+    const forced = await provider.getItem(
+      '/Jotta/Archive/leftover.txt',
+      jafs.context({ force: true }),
+    );
+    expect(forced).toMatchObject({ name: 'leftover.txt', hidden: true });
   });
 
   it('lists trashed items in the Trash view as ordinary items', async () => {
