@@ -1,5 +1,6 @@
 import type { Backend } from './backend.js';
 import type { RevisionRow } from './store/revisions.js';
+import { statementsOf } from './store/statements.js';
 
 /**
  * Start-up repair after a crash. Bytes are fsynced before the database counts them and a
@@ -10,8 +11,8 @@ import type { RevisionRow } from './store/revisions.js';
  * disk; (4) orphan partial files and blobs — removed by the sweep, so they never count in usage.
  */
 export async function recover(backend: Backend): Promise<void> {
-  const open = backend.db
-    .prepare("SELECT * FROM revisions WHERE state = 'INCOMPLETE'")
+  const open = statementsOf(backend.db)
+    .prepared("SELECT * FROM revisions WHERE state = 'INCOMPLETE'")
     .all() as RevisionRow[];
 
   for (const revision of open) {

@@ -16,6 +16,7 @@ import { type JfsRequest, locate, locateOrFail, requireDevice, shownPath } from 
 import { download } from './download.js';
 import { sendFileDirList } from './filedirlist.js';
 import { sendListStream } from './liststream.js';
+import { statementsOf } from '../store/statements.js';
 
 /** Views of the built-in device that are not mount points (§4.12). */
 const VIEWS = ['trash', 'links', 'latest'];
@@ -135,8 +136,8 @@ function sharedFolderElement(backend: Backend, at: Located): XmlElement {
 /** Latest: live files with a completed revision, most recently updated first, `max` of them. */
 function latestFiles(request: JfsRequest): NodeRow[] {
   const max = Math.max(1, Number.parseInt(request.query.get('max') ?? '10', 10) || 10);
-  return request.backend.db
-    .prepare(
+  return statementsOf(request.backend.db)
+    .prepared(
       `SELECT n.* FROM nodes n JOIN devices d ON d.id = n.device_id JOIN revisions r ON r.node_id = n.id
        WHERE d.account_id = ? AND n.kind = 'file' AND n.deleted IS NULL AND r.state = 'COMPLETED'
        GROUP BY n.id ORDER BY max(r.updated) DESC, n.id DESC LIMIT ?`,
@@ -146,11 +147,10 @@ function latestFiles(request: JfsRequest): NodeRow[] {
 
 /** Latest's `num_files` shows the unlimited count (JaFS note, §3.7). */
 function latestCount(request: JfsRequest): number {
-  return request.backend.db
-    .prepare(
+  return statementsOf(request.backend.db)
+    .plucked(
       `SELECT count(DISTINCT n.id) FROM nodes n JOIN devices d ON d.id = n.device_id JOIN revisions r ON r.node_id = n.id
        WHERE d.account_id = ? AND n.kind = 'file' AND n.deleted IS NULL AND r.state = 'COMPLETED'`,
     )
-    .pluck()
     .get(request.account.id) as number;
 }

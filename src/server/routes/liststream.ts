@@ -1,6 +1,7 @@
 import type { Located } from '../backend.js';
 import { rfc3339Millis } from '../format.js';
 import { nextTraceId } from '../http/respond.js';
+import { type RevisionRow, viewOf } from '../store/revisions.js';
 import { escapeText } from '../xml/writer.js';
 import type { JfsRequest } from './context.js';
 
@@ -23,9 +24,13 @@ export function sendListStream(request: JfsRequest, start: Located): void {
       .children(start.device.id, nodeId)
       .filter((c) => c.deleted === null);
     const parts = [`<folder><path>${escapeText(path)}</path></folder>`];
+    // The revisions of all files of the folder in one query, not one per file.
+    const revisions = children.some((c) => c.kind === 'file')
+      ? backend.revisions.ofChildren(nodeId)
+      : new Map<number, RevisionRow[]>();
     for (const child of children) {
       if (child.kind !== 'file') continue;
-      const current = backend.revisions.view(child.id).current;
+      const current = viewOf(revisions.get(child.id) ?? []).current;
       if (!current) continue;
       files += 1;
       parts.push(

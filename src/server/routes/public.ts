@@ -4,6 +4,7 @@ import { JfsHttpError } from '../http/errors.js';
 import type { NodeRow } from '../store/tree.js';
 import type { JfsRequest } from './context.js';
 import { download } from './download.js';
+import { statementsOf } from '../store/statements.js';
 
 /**
  * `GET /opin/io/downloadPublic/<user>/<publicURI>` (and `streamPublic`), the direct link of a
@@ -19,8 +20,8 @@ export function publicDownload(
 ): void {
   const account = backend.accounts.find(username);
   const node = account
-    ? (backend.db
-        .prepare(
+    ? (statementsOf(backend.db)
+        .prepared(
           `SELECT n.* FROM nodes n JOIN devices d ON d.id = n.device_id
            WHERE d.account_id = ? AND n.public_uri = ?`,
         )

@@ -12,6 +12,7 @@ import type { DeviceRow } from '../store/tree.js';
 import { allocate, receive, settleEmpty, type UploadOutcome } from '../upload-machine.js';
 import { fileElement } from '../xml/documents.js';
 import { serverUrl } from './identity.js';
+import { statementsOf } from '../store/statements.js';
 
 /** `POST /files/v1/allocate` (§5.2 step 1). */
 export async function allocateEndpoint(
@@ -158,15 +159,15 @@ function hasCurrent(backend: Backend, names: string[], deviceId: number): boolea
 
 function uploadIdFor(backend: Backend, outcome: UploadOutcome): string {
   const id = `${outcome.revision.id}.${randomBytes(12).toString('base64url')}`;
-  backend.db
-    .prepare('UPDATE revisions SET upload_id = ? WHERE id = ?')
+  statementsOf(backend.db)
+    .prepared('UPDATE revisions SET upload_id = ? WHERE id = ?')
     .run(id, outcome.revision.id);
   return id;
 }
 
 function revisionForUpload(backend: Backend, account: Account, uploadId: string): number {
-  const row = backend.db
-    .prepare(
+  const row = statementsOf(backend.db)
+    .prepared(
       `SELECT r.id FROM revisions r JOIN nodes n ON n.id = r.node_id JOIN devices d ON d.id = n.device_id
        WHERE r.upload_id = ? AND d.account_id = ?`,
     )

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { nowSeconds } from '../format.js';
+import { type Statements, statementsOf } from './statements.js';
 
 /** One account row as the routes use it. */
 export interface Account {
@@ -19,10 +20,12 @@ export const BUILTIN_MOUNT_POINTS = ['Archive', 'Shared', 'Sync'] as const;
  */
 export class AccountStore {
   readonly #db: Database.Database;
+  readonly #sql: Statements;
   readonly #verified = new Set<string>();
 
   constructor(db: Database.Database) {
     this.#db = db;
+    this.#sql = statementsOf(db);
   }
 
   /** Creates the account if missing and (re)sets its password; returns it. */
@@ -30,20 +33,22 @@ export class AccountStore {
     const existing = this.find(username);
     if (existing) {
       const hash = hashPassword(password);
-      this.#db.prepare('UPDATE accounts SET password_hash = ? WHERE id = ?').run(hash, existing.id);
+      this.#sql
+        .prepared('UPDATE accounts SET password_hash = ? WHERE id = ?')
+        .run(hash, existing.id);
       // The password was just set: its first Basic check need not pay for scrypt again.
       this.#verified.add(verifiedKey(hash, password));
       return existing;
     }
 
     const create = this.#db.transaction(() => {
-      const account = this.#db
-        .prepare(
+      const account = this.#sql
+        .prepared(
           'INSERT INTO accounts (username, username_key, password_hash, created) VALUES (?, ?, ?, ?)',
         )
         .run(username, username.toLowerCase(), hashPassword(password), nowSeconds());
-      const device = this.#db
-        .prepare(
+      const device = this.#sql
+        .prepared(
           'INSERT INTO devices (account_id, name, name_key, type, sid) VALUES (?, ?, ?, ?, ?)',
         )
         .run(
@@ -53,7 +58,7 @@ export class AccountStore {
           'JOTTA',
           randomUUID(),
         );
-      const mount = this.#db.prepare(
+      const mount = this.#sql.prepared(
         `INSERT INTO nodes (device_id, parent_id, kind, name, name_key, uuid, builtin)
          VALUES (?, NULL, 'mount', ?, ?, ?, 1)`,
       );
@@ -67,13 +72,13 @@ export class AccountStore {
 
   /** Looks an account up by its JFS username (case-insensitively). */
   find(username: string): Account | undefined {
-    return this.#db
-      .prepare('SELECT id, username, quota FROM accounts WHERE username_key = ?')
+    return this.#sql
+      .prepared('SELECT id, username, quota FROM accounts WHERE username_key = ?')
       .get(username.toLowerCase()) as Account | undefined;
   }
 
   byId(id: number): Account | undefined {
-    return this.#db.prepare('SELECT id, username, quota FROM accounts WHERE id = ?').get(id) as
+    return this.#sql.prepared('SELECT id, username, quota FROM accounts WHERE id = ?').get(id) as
       Account | undefined;
   }
 
@@ -82,8 +87,8 @@ export class AccountStore {
    * request, so a success is remembered (as a hash, tied to the stored hash a reset changes).
    */
   verifyPassword(account: Account, password: string): boolean {
-    const row = this.#db
-      .prepare('SELECT password_hash FROM accounts WHERE id = ?')
+    const row = this.#sql
+      .prepared('SELECT password_hash FROM accounts WHERE id = ?')
       .get(account.id) as { password_hash: string };
     const key = verifiedKey(row.password_hash, password);
     if (this.#verified.has(key)) return true;
@@ -95,7 +100,7 @@ export class AccountStore {
 
   /** Sets the account's capacity in bytes; -1 means unlimited. */
   setQuota(account: Account, bytes: number): void {
-    this.#db.prepare('UPDATE accounts SET quota = ? WHERE id = ?').run(bytes, account.id);
+    this.#sql.prepared('UPDATE accounts SET quota = ? WHERE id = ?').run(bytes, account.id);
   }
 }
 

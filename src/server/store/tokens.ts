@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { nowSeconds } from '../format.js';
+import { type Statements, statementsOf } from './statements.js';
 
 /** The token pair a successful grant hands out. */
 export interface IssuedTokens {
@@ -21,25 +22,27 @@ export type RefreshRefusal = 'unknown' | 'reused' | 'revoked' | 'wrong-realm';
  */
 export class TokenStore {
   readonly #db: Database.Database;
+  readonly #sql: Statements;
   readonly #accessLifetime: number;
 
   constructor(db: Database.Database, accessLifetimeSeconds: number) {
     this.#db = db;
+    this.#sql = statementsOf(db);
     this.#accessLifetime = accessLifetimeSeconds;
   }
 
   /** A single-use login secret, valid for `lifetimeSeconds`. */
   issueLoginSecret(accountId: number, lifetimeSeconds: number): string {
     const secret = randomBytes(24).toString('base64url');
-    this.#db
-      .prepare('INSERT INTO login_tokens (hash, account_id, expires) VALUES (?, ?, ?)')
+    this.#sql
+      .prepared('INSERT INTO login_tokens (hash, account_id, expires) VALUES (?, ?, ?)')
       .run(digest(secret), accountId, nowSeconds() + lifetimeSeconds);
     return secret;
   }
 
   /** Spends a login secret; false when unknown, expired, already used or someone else's. */
   consumeLoginSecret(accountId: number, secret: string): boolean {
-    const spend = this.#db.prepare(
+    const spend = this.#sql.prepared(
       'UPDATE login_tokens SET used = 1 WHERE hash = ? AND account_id = ? AND used = 0 AND expires >= ?',
     );
     return spend.run(digest(secret), accountId, nowSeconds()).changes === 1;
@@ -47,8 +50,8 @@ export class TokenStore {
 
   /** Starts a new session (token family) and issues its first pair. */
   startSession(accountId: number, username: string, realm: string, clientId: string): IssuedTokens {
-    const family = this.#db
-      .prepare('INSERT INTO token_families (account_id, realm, client_id) VALUES (?, ?, ?)')
+    const family = this.#sql
+      .prepared('INSERT INTO token_families (account_id, realm, client_id) VALUES (?, ?, ?)')
       .run(accountId, realm, clientId);
     return this.#issue(Number(family.lastInsertRowid), accountId, username, realm);
   }
@@ -60,8 +63,8 @@ export class TokenStore {
     username: (accountId: number) => string,
   ): IssuedTokens | RefreshRefusal {
     const rotate = this.#db.transaction((): IssuedTokens | RefreshRefusal => {
-      const row = this.#db
-        .prepare(
+      const row = this.#sql
+        .prepared(
           `SELECT r.used, r.family_id, f.account_id, f.realm, f.revoked
            FROM refresh_tokens r JOIN token_families f ON f.id = r.family_id WHERE r.hash = ?`,
         )
@@ -74,7 +77,7 @@ export class TokenStore {
       }
       if (row.realm !== realm) return 'wrong-realm';
 
-      this.#db.prepare('UPDATE refresh_tokens SET used = 1 WHERE hash = ?').run(digest(token));
+      this.#sql.prepared('UPDATE refresh_tokens SET used = 1 WHERE hash = ?').run(digest(token));
       return this.#issue(row.family_id, row.account_id, username(row.account_id), realm);
     });
     return rotate();
@@ -82,8 +85,8 @@ export class TokenStore {
 
   /** The account an access token belongs to, or undefined when unknown, expired or revoked. */
   authenticate(accessToken: string): number | undefined {
-    const row = this.#db
-      .prepare(
+    const row = this.#sql
+      .prepared(
         `SELECT a.account_id, a.expires, f.revoked FROM access_tokens a
          JOIN token_families f ON f.id = a.family_id WHERE a.hash = ?`,
       )
@@ -94,17 +97,17 @@ export class TokenStore {
   }
 
   revokeFamily(familyId: number): void {
-    this.#db.prepare('UPDATE token_families SET revoked = 1 WHERE id = ?').run(familyId);
+    this.#sql.prepared('UPDATE token_families SET revoked = 1 WHERE id = ?').run(familyId);
   }
 
   /** Makes every access token (of one account, or all) expire now: a fault for refresh tests. */
   expireAccessTokens(accountId?: number): void {
     const past = nowSeconds() - 1;
     if (accountId === undefined) {
-      this.#db.prepare('UPDATE access_tokens SET expires = ?').run(past);
+      this.#sql.prepared('UPDATE access_tokens SET expires = ?').run(past);
     } else {
-      this.#db
-        .prepare('UPDATE access_tokens SET expires = ? WHERE account_id = ?')
+      this.#sql
+        .prepared('UPDATE access_tokens SET expires = ? WHERE account_id = ?')
         .run(past, accountId);
     }
   }
@@ -118,13 +121,13 @@ export class TokenStore {
       exp: now + this.#accessLifetime,
     });
     const refreshToken = jwtLike({ typ: 'Refresh', sub: `${realm}:${username}`, iat: now, exp: 0 });
-    this.#db
-      .prepare(
+    this.#sql
+      .prepared(
         'INSERT INTO access_tokens (hash, family_id, account_id, expires) VALUES (?, ?, ?, ?)',
       )
       .run(digest(accessToken), familyId, accountId, now + this.#accessLifetime);
-    this.#db
-      .prepare('INSERT INTO refresh_tokens (hash, family_id) VALUES (?, ?)')
+    this.#sql
+      .prepared('INSERT INTO refresh_tokens (hash, family_id) VALUES (?, ?)')
       .run(digest(refreshToken), familyId);
     return {
       accessToken,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { conflict } from '../http/errors.js';
+import { type Statements, statementsOf } from './statements.js';
 
 export interface DeviceRow {
   id: number;
@@ -43,32 +44,32 @@ const PREFERENCE = 'ORDER BY deleted IS NOT NULL, deleted DESC, id DESC';
  * stays readable at its original path even after a live folder of the same name was made (§6.2).
  */
 export class TreeStore {
-  readonly #db: Database.Database;
+  readonly #sql: Statements;
 
   constructor(db: Database.Database) {
-    this.#db = db;
+    this.#sql = statementsOf(db);
   }
 
   exists(id: number): boolean {
-    return this.#db.prepare('SELECT 1 FROM nodes WHERE id = ?').get(id) !== undefined;
+    return this.#sql.prepared('SELECT 1 FROM nodes WHERE id = ?').get(id) !== undefined;
   }
 
   node(id: number): NodeRow {
-    return this.#db.prepare('SELECT * FROM nodes WHERE id = ?').get(id) as NodeRow;
+    return this.#sql.prepared('SELECT * FROM nodes WHERE id = ?').get(id) as NodeRow;
   }
 
   /** Children of a node (or the mount points of a device when `parentId` is null), by name. */
   children(deviceId: number, parentId: number | null): NodeRow[] {
-    return this.#db
-      .prepare(
+    return this.#sql
+      .prepared(
         `SELECT * FROM nodes WHERE device_id = ? AND parent_id IS ? ORDER BY name_key, deleted IS NOT NULL, id`,
       )
       .all(deviceId, parentId) as NodeRow[];
   }
 
   liveChild(deviceId: number, parentId: number | null, name: string): NodeRow | undefined {
-    return this.#db
-      .prepare(
+    return this.#sql
+      .prepared(
         'SELECT * FROM nodes WHERE device_id = ? AND parent_id IS ? AND name_key = ? AND deleted IS NULL',
       )
       .get(deviceId, parentId, fold(name)) as NodeRow | undefined;
@@ -76,8 +77,8 @@ export class TreeStore {
 
   /** The node a path below the device names (mount point first), live preferred; see class doc. */
   resolve(deviceId: number, names: string[]): NodeRow | undefined {
-    let matches = this.#db
-      .prepare(
+    let matches = this.#sql
+      .prepared(
         `SELECT * FROM nodes WHERE device_id = ? AND parent_id IS NULL AND name_key = ? ${PREFERENCE}`,
       )
       .all(deviceId, fold(names[0] ?? '')) as NodeRow[];
@@ -90,12 +91,13 @@ export class TreeStore {
         matches = [live];
         continue;
       }
-      const parents = matches.map((m) => m.id).join(',');
-      matches = this.#db
-        .prepare(
-          `SELECT * FROM nodes WHERE parent_id IN (${parents}) AND name_key = ? ${PREFERENCE}`,
+      // The parent ids go in as one JSON array, so the statement text is fixed and stays cached.
+      const parents = JSON.stringify(matches.map((m) => m.id));
+      matches = this.#sql
+        .prepared(
+          `SELECT * FROM nodes WHERE parent_id IN (SELECT value FROM json_each(?)) AND name_key = ? ${PREFERENCE}`,
         )
-        .all(fold(name)) as NodeRow[];
+        .all(parents, fold(name)) as NodeRow[];
     }
     return matches[0];
   }
@@ -119,8 +121,8 @@ export class TreeStore {
     name: string,
   ): NodeRow {
     if (this.liveChild(deviceId, parentId, name)) throw conflict(`${name} already exists`);
-    const result = this.#db
-      .prepare(
+    const result = this.#sql
+      .prepared(
         'INSERT INTO nodes (device_id, parent_id, kind, name, name_key, uuid) VALUES (?, ?, ?, ?, ?, ?)',
       )
       .run(deviceId, parentId, kind, name, fold(name), randomUUID());
@@ -146,42 +148,38 @@ export class TreeStore {
 
   /** The ids of a node and everything below it. */
   subtreeIds(nodeId: number): number[] {
-    return this.#db
-      .prepare(SUBTREE_SQL)
-      .pluck()
-      .all(JSON.stringify([nodeId])) as number[];
+    return this.#sql.plucked(SUBTREE_SQL).all(JSON.stringify([nodeId])) as number[];
   }
 
   /** Soft delete: the node becomes a trash entry; live nodes below it get the same timestamp. */
   trash(node: NodeRow, when: number): void {
-    this.#db
-      .prepare(`UPDATE nodes SET deleted = ? WHERE id IN (${SUBTREE_SQL}) AND deleted IS NULL`)
+    this.#sql
+      .prepared(`UPDATE nodes SET deleted = ? WHERE id IN (${SUBTREE_SQL}) AND deleted IS NULL`)
       .run(when, JSON.stringify([node.id]));
-    this.#db.prepare('UPDATE nodes SET trash_root = 1 WHERE id = ?').run(node.id);
+    this.#sql.prepared('UPDATE nodes SET trash_root = 1 WHERE id = ?').run(node.id);
   }
 
   /** Brings a trashed node back to life under a live parent (files restored by cphash). */
   revive(node: NodeRow, parentId: number | null): void {
     if (this.liveChild(node.device_id, parentId, node.name))
       throw conflict(`${node.name} already exists`);
-    this.#db
-      .prepare('UPDATE nodes SET deleted = NULL, trash_root = 0, parent_id = ? WHERE id = ?')
+    this.#sql
+      .prepared('UPDATE nodes SET deleted = NULL, trash_root = 0, parent_id = ? WHERE id = ?')
       .run(parentId, node.id);
   }
 
   /** Permanent delete of a node and its subtree; returns blob hashes that lost a reference. */
   remove(node: NodeRow): string[] {
     const root = JSON.stringify([node.id]);
-    const ids = this.#db.prepare(SUBTREE_SQL).pluck().all(root) as number[];
-    const blobs = this.#db
-      .prepare(
+    const ids = this.#sql.plucked(SUBTREE_SQL).all(root) as number[];
+    const blobs = this.#sql
+      .plucked(
         `SELECT DISTINCT blob FROM revisions WHERE node_id IN (${SUBTREE_SQL}) AND blob IS NOT NULL`,
       )
-      .pluck()
       .all(root) as string[];
-    this.#db.prepare(`DELETE FROM revisions WHERE node_id IN (${SUBTREE_SQL})`).run(root);
+    this.#sql.prepared(`DELETE FROM revisions WHERE node_id IN (${SUBTREE_SQL})`).run(root);
     // Children first, so no row is ever left pointing at a deleted parent.
-    const drop = this.#db.prepare('DELETE FROM nodes WHERE id = ?');
+    const drop = this.#sql.prepared('DELETE FROM nodes WHERE id = ?');
     for (const id of ids.reverse()) drop.run(id);
     return blobs;
   }
@@ -189,19 +187,19 @@ export class TreeStore {
   move(node: NodeRow, deviceId: number, parentId: number | null, name: string): NodeRow {
     const existing = this.liveChild(deviceId, parentId, name);
     if (existing && existing.id !== node.id) throw conflict(`${name} already exists`);
-    this.#db
-      .prepare(`UPDATE nodes SET device_id = ? WHERE id IN (${SUBTREE_SQL})`)
+    this.#sql
+      .prepared(`UPDATE nodes SET device_id = ? WHERE id IN (${SUBTREE_SQL})`)
       .run(deviceId, JSON.stringify([node.id]));
-    this.#db
-      .prepare('UPDATE nodes SET parent_id = ?, name = ?, name_key = ? WHERE id = ?')
+    this.#sql
+      .prepared('UPDATE nodes SET parent_id = ?, name = ?, name_key = ? WHERE id = ?')
       .run(parentId, name, fold(name), node.id);
     return this.node(node.id);
   }
 
   /** Trash entries (the targets of `dl`/`dlDir`) of every device of an account. */
   trashEntries(accountId: number): NodeRow[] {
-    return this.#db
-      .prepare(
+    return this.#sql
+      .prepared(
         `SELECT n.* FROM nodes n JOIN devices d ON d.id = n.device_id
          WHERE d.account_id = ? AND n.trash_root = 1 AND n.deleted IS NOT NULL ORDER BY n.deleted DESC, n.id`,
       )
@@ -211,16 +209,16 @@ export class TreeStore {
   touchMount(node: NodeRow, when: number): void {
     let mount = node;
     while (mount.parent_id !== null) mount = this.node(mount.parent_id);
-    this.#db.prepare('UPDATE nodes SET modified = ? WHERE id = ?').run(when, mount.id);
+    this.#sql.prepared('UPDATE nodes SET modified = ? WHERE id = ?').run(when, mount.id);
   }
 
   setPublicUri(node: NodeRow, uri: string | null): void {
-    this.#db.prepare('UPDATE nodes SET public_uri = ? WHERE id = ?').run(uri, node.id);
+    this.#sql.prepared('UPDATE nodes SET public_uri = ? WHERE id = ?').run(uri, node.id);
   }
 
   sharedFiles(accountId: number): NodeRow[] {
-    return this.#db
-      .prepare(
+    return this.#sql
+      .prepared(
         `SELECT n.* FROM nodes n JOIN devices d ON d.id = n.device_id
          WHERE d.account_id = ? AND n.public_uri IS NOT NULL ORDER BY n.name_key`,
       )

@@ -136,20 +136,24 @@ export function trashDocument(backend: Backend, account: Account, jotta: DeviceR
 /**
  * The folder entries of a `filedirlist` (§3.8), one at a time: every folder of the subtree, the
  * start included, each with its own files. Trashed entries are included with `deleted` (the notes
- * say "probably yes"; clients filter).
+ * say "probably yes"; clients filter). Each folder costs two queries (its children, and the
+ * revisions of its files); paths are carried down instead of being looked up per entry.
  */
 export function* fileDirListFolders(backend: Backend, start: Located): Generator<XmlElement> {
-  const pending: Located[] = [start];
-  while (pending.length > 0) {
-    const at = pending.shift() as Located;
-    const children = backend.tree.children(at.device.id, at.node.id);
+  // Depth first, children in name order: a stack, each folder's subfolders pushed in reverse.
+  const pending = [{ node: start.node, parent: parentPath(backend, start) }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { node, parent } = next;
+    const at = { ...start, node };
+    const children = backend.tree.children(start.device.id, node.id);
     const files = children.filter((c) => c.kind === 'file');
-    const parent = parentPath(backend, at);
+    const revisions = files.length > 0 ? backend.revisions.ofChildren(node.id) : new Map();
+    const own = `${parent}/${node.name}`;
     yield {
       name: 'folder',
       attrs: {
-        name: at.node.name,
-        deleted: at.node.deleted === null ? undefined : jfsTime(at.node.deleted),
+        name: node.name,
+        deleted: node.deleted === null ? undefined : jfsTime(node.deleted),
       },
       children: [
         preserved('path', parent),
@@ -158,13 +162,19 @@ export function* fileDirListFolders(backend: Backend, start: Located): Generator
           ? {
               name: 'files',
               children: files.map((f) =>
-                fileElement(backend, { ...at, node: f }, { paths: false, history: false }),
+                fileElement(
+                  backend,
+                  { ...at, node: f },
+                  { paths: false, history: false },
+                  { parent: own, revisions: revisions.get(f.id) ?? [] },
+                ),
               ),
             }
           : undefined,
       ],
     };
-    const folders = children.filter((c) => c.kind !== 'file').map((node) => ({ ...at, node }));
-    pending.unshift(...folders);
+    const folders = children.filter((c) => c.kind !== 'file');
+    for (let i = folders.length - 1; i >= 0; i -= 1)
+      pending.push({ node: folders[i], parent: own });
   }
 }

@@ -1,7 +1,7 @@
 import { jfsTime } from '../format.js';
-import { type Backend, type Located, parentPath } from '../backend.js';
+import { type Backend, type Located, ownPath, parentPath } from '../backend.js';
 import type { Account } from '../store/accounts.js';
-import type { RevisionRow } from '../store/revisions.js';
+import { type RevisionRow, viewOf } from '../store/revisions.js';
 import type { DeviceRow, NodeRow } from '../store/tree.js';
 import { leaf, preserved, type XmlElement } from './writer.js';
 
@@ -52,10 +52,25 @@ export function shareElements(backend: Backend, node: NodeRow): XmlElement[] {
   ];
 }
 
-export function fileElement(backend: Backend, at: Located, shape: FileShape): XmlElement {
+/** What a caller listing many files already knows, so that each file costs no query of its own. */
+export interface KnownAbout {
+  /** The absolute path of the file's parent, as {@link parentPath} gives it. */
+  parent?: string;
+  /** Every revision of the file, newest first. */
+  revisions?: RevisionRow[];
+}
+
+export function fileElement(
+  backend: Backend,
+  at: Located,
+  shape: FileShape,
+  known: KnownAbout = {},
+): XmlElement {
   const { node } = at;
-  const parent = parentPath(backend, at);
-  const view = backend.revisions.view(node.id);
+  const showPath = shape.paths || node.deleted !== null;
+  // The path costs a query per ancestor: only asked for when it is printed and not known.
+  const parent = showPath ? (known.parent ?? parentPath(backend, at)) : '';
+  const view = known.revisions ? viewOf(known.revisions) : backend.revisions.view(node.id);
   const share = shareElements(backend, node);
 
   return {
@@ -69,7 +84,7 @@ export function fileElement(backend: Backend, at: Located, shape: FileShape): Xm
     },
     children: [
       shape.paths ? preserved('path', parent) : undefined,
-      shape.paths || node.deleted !== null ? preserved('abspath', parent) : undefined,
+      showPath ? preserved('abspath', parent) : undefined,
       ...share,
       view.current ? revisionElement('currentRevision', view.current, false) : undefined,
       view.latest ? revisionElement('latestRevision', view.latest, shape.history) : undefined,
@@ -88,8 +103,10 @@ export function childFolderElement(
   backend: Backend,
   at: Located,
   trashContext = false,
+  knownParent?: string,
 ): XmlElement {
   const deleted = at.node.deleted;
+  const abspath = (): string => knownParent ?? parentPath(backend, at);
   return {
     name: 'folder',
     attrs: {
@@ -97,7 +114,7 @@ export function childFolderElement(
       deleted: deleted === null ? undefined : jfsTime(deleted),
       contextType: trashContext ? 'TRASH' : undefined,
     },
-    children: deleted === null ? undefined : [preserved('abspath', parentPath(backend, at))],
+    children: deleted === null ? undefined : [preserved('abspath', abspath())],
   };
 }
 
@@ -106,16 +123,27 @@ export function childListing(backend: Backend, at: Located, children: NodeRow[])
   const folders = children.filter((c) => c.kind !== 'file');
   const files = children.filter((c) => c.kind === 'file');
   const locate = (node: NodeRow): Located => ({ ...at, node });
+  // One path and one revision query for the whole folder, not one per child.
+  const parent = ownPath(backend, at);
+  const revisions = files.length > 0 ? backend.revisions.ofChildren(at.node.id) : new Map();
 
   return [
     folders.length > 0
-      ? { name: 'folders', children: folders.map((f) => childFolderElement(backend, locate(f))) }
+      ? {
+          name: 'folders',
+          children: folders.map((f) => childFolderElement(backend, locate(f), false, parent)),
+        }
       : undefined,
     files.length > 0
       ? {
           name: 'files',
           children: files.map((f) =>
-            fileElement(backend, locate(f), { paths: false, history: false }),
+            fileElement(
+              backend,
+              locate(f),
+              { paths: false, history: false },
+              { parent, revisions: revisions.get(f.id) ?? [] },
+            ),
           ),
         }
       : undefined,
