@@ -34,6 +34,15 @@ export class DriveTable {
     this.ordered.push(provider);
   }
 
+  /** Forgets a provider under every name it was registered by (its drives are gone first). */
+  removeProvider(provider: Provider): void {
+    for (const [name, registered] of [...this.providers]) {
+      if (registered === provider) this.providers.delete(name);
+    }
+    const index = this.ordered.indexOf(provider);
+    if (index !== -1) this.ordered.splice(index, 1);
+  }
+
   provider(name: string): Provider {
     const provider = this.providers.get(name.toLowerCase());
     if (!provider) throw new ProviderNotFoundError(name);

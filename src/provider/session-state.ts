@@ -100,6 +100,33 @@ export class SessionState {
     this.locations.forgetDrive(drive, this.table.all()[0]);
   }
 
+  /**
+   * Removes a provider with its drives (Remove-Module). Refused with DriveInUseError, changing
+   * nothing, while the current location is on one of them. A drive whose provider fails to
+   * clean up is removed all the same (a broken plug-in must not stay loaded); those failures
+   * are returned for the caller to report.
+   */
+  async unregisterProvider(name: string): Promise<unknown[]> {
+    await this.pending;
+    const provider = this.table.provider(name);
+    const drives = this.table.of(provider);
+    const busy = drives.find((drive) => drive === this.locations.current()?.drive);
+    if (busy) throw new DriveInUseError(busy.name);
+
+    const failures: unknown[] = [];
+    for (const drive of drives) {
+      try {
+        await provider.removeDrive?.(drive);
+      } catch (error) {
+        failures.push(error);
+      }
+      this.table.remove(drive);
+      this.locations.forgetDrive(drive, this.table.all()[0]);
+    }
+    this.table.removeProvider(provider);
+    return failures;
+  }
+
   getDrives(): DriveInfo[] {
     return this.table.all();
   }

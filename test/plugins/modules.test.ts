@@ -54,4 +54,25 @@ describe('Import-Module of an installed package', () => {
     await shell.run('Import-Module jafs-provider-missing');
     expect(host.take().errors).toContain('jafs-provider-missing');
   });
+
+  it('Remove-Module unloads cmdlets, provider and drives, never the current drive', async () => {
+    const { shell, host } = await pluginShell(folder.dir);
+    await shell.run('Import-Module jafs-provider-greeter; Set-Location Hi:\\');
+    await shell.run('Remove-Module jafs-provider-greeter');
+    expect(host.take().errors).toContain('Hi: is the current location');
+    await shell.run('Get-Greeting; Get-Module | ForEach-Object Name');
+    expect(host.take()).toEqual({ output: 'hej\njafs-provider-greeter\n', errors: '' });
+
+    await shell.run(`Set-Location '${folder.dir}'; Get-Module jafs* | Remove-Module`);
+    expect(host.take()).toEqual({ output: '', errors: '' });
+    for (const gone of ['Get-Greeting', 'Get-PSProvider Greeter', 'Get-PSDrive Hi', 'ls Hi:\\']) {
+      await shell.run(gone);
+      expect(host.take().errors, gone).not.toBe('');
+    }
+    await shell.run('Get-Module; Remove-Module jafs-provider-greeter');
+    expect(host.take()).toMatchObject({ output: '', errors: expect.stringContaining('No module') });
+
+    await shell.run('Import-Module jafs-provider-greeter; Get-Content Hi:\\greeting.txt');
+    expect(host.take()).toEqual({ output: 'hello from a package\n', errors: '' });
+  });
 });

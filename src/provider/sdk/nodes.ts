@@ -21,7 +21,8 @@ export abstract class Node {
   hidden = false;
   lastWriteTime?: Date;
 
-  constructor(readonly name: string) {}
+  /** `name` may be left out for a root node (its name is never shown). */
+  constructor(readonly name: string = '') {}
 
   /** Properties the user sees besides Name (and Length/LastWriteTime for leaves). */
   properties(): Record<string, unknown> {

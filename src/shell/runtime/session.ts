@@ -81,6 +81,17 @@ export class Session implements SessionApi {
     for (const alias of cmdlet.aliases ?? []) this.aliases.set(alias.toLowerCase(), cmdlet.name);
   }
 
+  /** Takes back a cmdlet `register` added (Remove-Module), unless another has its name now. */
+  unregister(cmdlet: CmdletDefinition): void {
+    const key = cmdlet.name.toLowerCase();
+    if (this.cmdlets.get(key) !== cmdlet) return;
+    this.cmdlets.delete(key);
+    for (const alias of cmdlet.aliases ?? []) {
+      if (this.aliases.get(alias.toLowerCase()) === cmdlet.name)
+        this.aliases.delete(alias.toLowerCase());
+    }
+  }
+
   /** Functions first, then aliases, then cmdlets (PowerShell's lookup order, minus scripts). */
   resolveCommand(name: string): ResolvedCommand | undefined {
     let lower = name.toLowerCase();

@@ -2,13 +2,22 @@ import { withTypeNames } from '../../../core/psobject.js';
 import { WildcardPattern } from '../../../provider/wildcard.js';
 import type { CmdletContext, CmdletDefinition, SessionApi } from '../../api.js';
 import { engineOf, strings } from '../navigation/common.js';
-import { importModule, loadedModules, type LoadedModule } from './loader.js';
+import { importModule, loadedModules, type LoadedModule, type ModuleTarget } from './loader.js';
+import { ModuleNotLoadedError } from './errors.js';
+import { removeModule } from './unload.js';
 import { fileSystemLocation } from './resolve.js';
 
-/** Session.register when the session has one (the shell's own Session does). */
-function registrarOf(session: SessionApi) {
-  const register = (session as { register?: (cmdlet: CmdletDefinition) => void }).register;
-  return typeof register === 'function' ? register.bind(session) : undefined;
+/** Session.register and unregister when the session has them (the shell's own Session does). */
+function targetOf(session: SessionApi): ModuleTarget {
+  const methods = session as {
+    register?: (cmdlet: CmdletDefinition) => void;
+    unregister?: (cmdlet: CmdletDefinition) => void;
+  };
+  return {
+    engine: engineOf(session),
+    register: methods.register?.bind(session),
+    unregister: methods.unregister?.bind(session),
+  };
 }
 
 /** Get-Module's view of a loaded module. */
@@ -50,12 +59,11 @@ export const importModuleCmdlet: CmdletDefinition = {
     { code: 'Import-Module jafs-provider-s3', remarks: 'An installed package.' },
   ],
   async process(ctx: CmdletContext) {
-    const engine = engineOf(ctx.session);
-    const target = { engine, register: registrarOf(ctx.session) };
+    const target = targetOf(ctx.session);
     for (const name of strings(ctx.params.Name)) {
       try {
         const module = await importModule(target, name, {
-          baseDir: fileSystemLocation(engine),
+          baseDir: fileSystemLocation(target.engine),
           signal: ctx.signal,
           onError: (error) => ctx.writeError(error, name),
         });
@@ -89,6 +97,48 @@ export const getModuleCmdlet: CmdletDefinition = {
         continue;
       }
       await ctx.write(moduleObject(module));
+    }
+  },
+};
+
+export const removeModuleCmdlet: CmdletDefinition = {
+  name: 'Remove-Module',
+  aliases: ['rmo'],
+  synopsis: "Unloads modules: their cmdlets, their providers and those providers' drives.",
+  description:
+    'A module whose drive is the current location is not removed (Set-Location elsewhere ' +
+    'first). Import-Module loads it again afresh.',
+  parameters: [
+    {
+      name: 'Name',
+      type: 'string[]',
+      position: 0,
+      mandatory: true,
+      acceptsWildcards: true,
+      valueFromPipelineByPropertyName: true,
+      help: 'Module names, as Get-Module shows them.',
+    },
+  ],
+  supportsShouldProcess: true,
+  examples: [{ code: 'Remove-Module json-provider', remarks: 'Unloads the Json provider.' }],
+  async process(ctx: CmdletContext) {
+    const target = targetOf(ctx.session);
+    for (const name of strings(ctx.params.Name)) {
+      const pattern = new WildcardPattern(name);
+      const chosen = loadedModules(target.engine).filter((module) => pattern.isMatch(module.name));
+      if (chosen.length === 0 && !WildcardPattern.containsWildcard(name)) {
+        ctx.writeError(new ModuleNotLoadedError(name), name);
+      }
+
+      for (const module of chosen) {
+        if (!(await ctx.shouldProcess(module.name, 'Remove-Module'))) continue;
+        try {
+          const failures = await removeModule(target, module);
+          for (const failure of failures) ctx.writeError(failure, module.name);
+        } catch (error) {
+          ctx.writeError(error, module.name);
+        }
+      }
     }
   },
 };

@@ -13,3 +13,31 @@ export class ModuleLoadError extends JafsError {
     });
   }
 }
+
+/** Remove-Module of a module whose drive is the current location: nothing is removed. */
+export class ModuleDriveInUseError extends JafsError {
+  constructor(module: string, drive: string) {
+    super(
+      `The module '${module}' was not removed: its drive ${drive}: is the current location. ` +
+        'Set-Location to another drive, then remove the module again.',
+      {
+        code: 'EMODULE_BUSY',
+        errorId: 'Modules_ModuleDriveInUse',
+        category: 'ResourceBusy',
+        targetObject: module,
+      },
+    );
+  }
+}
+
+/** Remove-Module of a name that matches no loaded module. */
+export class ModuleNotLoadedError extends JafsError {
+  constructor(name: string) {
+    super(`No module named '${name}' is loaded; Get-Module lists the loaded ones.`, {
+      code: 'EMODULE_NOT_LOADED',
+      errorId: 'Modules_NoModulesRemoved',
+      category: 'ResourceUnavailable',
+      targetObject: name,
+    });
+  }
+}

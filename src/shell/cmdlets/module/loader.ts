@@ -36,6 +36,8 @@ export interface ModuleTarget {
   engine: ProviderEngine;
   /** Adds a cmdlet to the running shell (a shell Session's `register`). */
   register?(cmdlet: CmdletDefinition): void;
+  /** Takes a module's cmdlet back out (a shell Session's `unregister`), for Remove-Module. */
+  unregister?(cmdlet: CmdletDefinition): void;
 }
 
 const loaded = new WeakMap<ProviderEngine, LoadedModule[]>();
@@ -43,6 +45,14 @@ const loaded = new WeakMap<ProviderEngine, LoadedModule[]>();
 /** The modules imported into an engine so far, in order. */
 export function loadedModules(engine: ProviderEngine): readonly LoadedModule[] {
   return loaded.get(engine) ?? [];
+}
+
+/** Drops a module from the engine's list (Remove-Module has unloaded what it added). */
+export function forgetModule(engine: ProviderEngine, module: LoadedModule): void {
+  loaded.set(
+    engine,
+    loadedModules(engine).filter((entry) => entry !== module),
+  );
 }
 
 /**
