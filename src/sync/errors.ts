@@ -89,6 +89,27 @@ export class SyncNameClashError extends JafsError {
   }
 }
 
+/**
+ * An item whose name no path can hold (`.`, `..`, empty, or with `/` or NUL in it), as a
+ * hostile or broken service could list: it is left out, with everything below it.
+ */
+export class SyncUnaddressableNameError extends JafsError {
+  constructor(path: string, name: string, side: 'source' | 'destination') {
+    const shown = JSON.stringify(name);
+    super(
+      `Cannot sync '${path}': its name ${shown} cannot be a file or folder name, so it was ` +
+        `skipped${side === 'source' ? ' with everything below it' : ' and not deleted'}. Rename ` +
+        'it where it is stored (for example on the Jottacloud web page).',
+      {
+        code: 'ESYNC_BAD_NAME',
+        errorId: 'SyncUnaddressableName',
+        category: 'InvalidData',
+        targetObject: path,
+      },
+    );
+  }
+}
+
 /** The closing non-terminating error of a run where some items failed. */
 export class SyncIncompleteError extends JafsError {
   constructor(failed: number, destination: string) {

@@ -17,6 +17,8 @@ export interface Tree {
   entries: TreeEntry[];
   /** Keys of containers that hold items outside the sync (they must not be removed whole). */
   holdsOutside: Set<string>;
+  /** Items whose name no path can hold (see isUnaddressable), left out with their subtree. */
+  unaddressable: TreeEntry[];
 }
 
 /**
@@ -34,6 +36,7 @@ export async function listTree(
 ): Promise<Tree> {
   const entries: TreeEntry[] = [];
   const holdsOutside = new Set<string>();
+  const unaddressable: TreeEntry[] = [];
   const pruned: string[] = [];
   const depth = root.path.segments.length;
 
@@ -41,6 +44,15 @@ export async function listTree(
     const segments = entry.path.segments.slice(depth);
     const key = keyOf(segments, keyCaseSensitive);
     if (pruned.some((prefix) => isBelowKey(key, prefix))) continue;
+
+    // A `..` joined onto a destination folder would write beside it, never into it.
+    if (isUnaddressable(segments[segments.length - 1])) {
+      if (entry.item.isContainer) pruned.push(key);
+      if (entry.item.deleted !== true) {
+        unaddressable.push({ path: entry.path, item: entry.item, segments, key });
+      }
+      continue;
+    }
 
     const deleted = entry.item.deleted === true;
     if (deleted || isStoreView(entry.item) || !scope.accepts(segments, entry.item.isContainer)) {
@@ -52,7 +64,17 @@ export async function listTree(
     entries.push({ path: entry.path, item: entry.item, segments, key });
   }
 
-  return { entries, holdsOutside };
+  return { entries, holdsOutside, unaddressable };
+}
+
+/**
+ * A name no provider path can hold: `.` and `..` (they mean this and the parent folder), the
+ * empty name, and names with `/` or NUL in them. The local JFS server refuses them, but a
+ * listing from a broken or hostile service, or an archive, may still carry them.
+ */
+export function isUnaddressable(name: string | undefined): boolean {
+  if (name === undefined) return false;
+  return name === '' || name === '.' || name === '..' || /[/\0]/.test(name);
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   SyncKindConflictError,
   SyncNameClashError,
   SyncNotContainerError,
+  SyncUnaddressableNameError,
 } from './errors.js';
 import { listTree, type Tree, type TreeEntry } from './listing.js';
 import { checkNoOverlap } from './safety.js';
@@ -49,12 +50,16 @@ export async function planSync(
 
   const destinationTree: Tree = existing
     ? await listTree({ path: destination, item: existing }, filters(keyCase), keyCase, reads)
-    : { entries: [], holdsOutside: new Set() };
+    : { entries: [], holdsOutside: new Set(), unaddressable: [] };
 
   const planner = new Planner(source, destination, reads, sourceScope.includes);
   if (!existing) planner.create('', destination);
+  planner.refuse(sourceTree.unaddressable, 'source');
   await planner.matchSource(sourceTree.entries, destinationTree.entries);
-  if (options.delete) planner.deleteExtra(destinationTree);
+  if (options.delete) {
+    planner.deleteExtra(destinationTree);
+    planner.refuse(destinationTree.unaddressable, 'destination');
+  }
   return planner.result();
 }
 
@@ -69,6 +74,8 @@ class Planner {
   private readonly blocked: string[] = [];
   /** Destination items removed to make way for a source item of the other kind. */
   private readonly replacedKeys: string[] = [];
+  /** Keys of destination folders deleted whole (-Delete). */
+  private readonly deletedFolders = new Set<string>();
   private skipped = 0;
 
   constructor(
@@ -80,6 +87,21 @@ class Planner {
 
   create(relative: string, target: ItemPath) {
     this.creates.push({ kind: 'create', relative, target });
+  }
+
+  /**
+   * One problem for each item whose name cannot be a path, except destination items that go
+   * anyway because a folder above them is deleted whole.
+   */
+  refuse(entries: readonly TreeEntry[], side: 'source' | 'destination') {
+    for (const entry of entries) {
+      if (this.insideDeletedFolder(entry.key)) continue;
+      const name = entry.segments[entry.segments.length - 1];
+      this.problems.push({
+        error: new SyncUnaddressableNameError(entry.path.display, name, side),
+        target: entry.path.display,
+      });
+    }
   }
 
   /** Pairs each source item with the destination item of the same key. */
@@ -155,18 +177,24 @@ class Planner {
 
   /** Destination items the source lacks; a folder goes whole unless it holds excluded items. */
   deleteExtra(tree: Tree) {
-    let removed: string | undefined;
     for (const entry of tree.entries) {
-      // Parents come before children, so a removed folder's subtree follows it directly.
-      if (removed !== undefined && isBelowKey(entry.key, removed)) continue;
-      removed = undefined;
+      // Not by position: a listing may give a folder's children long after the folder itself.
+      if (this.insideDeletedFolder(entry.key)) continue;
       if (this.sourceKeys.has(entry.key)) continue;
       if (this.replacedKeys.some((key) => isBelowKey(entry.key, key))) continue;
       if (entry.item.isContainer && tree.holdsOutside.has(entry.key)) continue;
 
       this.deletes.push(deletion(entry, tree.entries));
-      if (entry.item.isContainer) removed = entry.key;
+      if (entry.item.isContainer) this.deletedFolders.add(entry.key);
     }
+  }
+
+  /** Whether a folder above `key` (or at it) is deleted whole already. */
+  private insideDeletedFolder(key: string): boolean {
+    for (let end = key.indexOf('/'); end !== -1; end = key.indexOf('/', end + 1)) {
+      if (this.deletedFolders.has(key.slice(0, end))) return true;
+    }
+    return this.deletedFolders.has(key);
   }
 
   result(): SyncPlan {

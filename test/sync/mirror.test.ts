@@ -119,6 +119,20 @@ describe('Sync-Item from the local disk to JAFS:', () => {
     expect(await itemAt(fx.engine, `${destination}\\a.txt`, true)).toMatchObject({ deleted: true });
   });
 
+  it('deletes a folder whole even when the listing gives its files after its siblings', async () => {
+    // Jottacloud lists a folder's own children before those of its subfolders: a, b.txt, a/x.txt.
+    const source = join(fx.local, 'listing-order');
+    const destination = 'JAFS:\\Jotta\\Archive\\listing-order';
+    await writeTree(source, { 'a/x.txt': 'x', 'a/y.txt': 'y', 'b.txt': 'b' });
+    await runSync(fx.engine, { Path: source, Destination: destination });
+    await rm(join(source, 'a'), { recursive: true });
+
+    const run = await runSync(fx.engine, { Path: source, Destination: destination, Delete: true });
+    expect(messages(run.errors)).toEqual([]);
+    expect(run.summary).toMatchObject({ Deleted: 1, Skipped: 1, Failed: 0 });
+    expect(await treeOf(fx.engine, destination)).toEqual(['b.txt']);
+  });
+
   it('deletes for good with -Permanent', async () => {
     const { source, destination } = await photos('permanent');
     await runSync(fx.engine, { Path: source, Destination: destination });
