@@ -18,6 +18,21 @@ export class ItemNotFoundError extends JafsError {
   }
 }
 
+/**
+ * The folder a new item would go into is missing: PowerShell's file-system wording (the .NET
+ * DirectoryNotFoundException), used for every provider so that both drives say the same.
+ */
+export class PartOfPathNotFoundError extends JafsError {
+  constructor(path: string, errorId: string) {
+    super(`Could not find a part of the path '${path}'.`, {
+      code: 'ENOTFOUND_PARENT',
+      errorId,
+      category: 'ObjectNotFound',
+      targetObject: path,
+    });
+  }
+}
+
 /** A drive-qualified path names a drive that is not mounted. */
 export class DriveNotFoundError extends JafsError {
   constructor(name: string) {

@@ -4,7 +4,7 @@ import { listChildren, liveItem } from './globber.js';
 import { callProvider, contextFor, type OperationOptions } from './provider-call.js';
 import {
   ItemExistsError,
-  ItemNotFoundError,
+  PartOfPathNotFoundError,
   NotSupportedError,
   ProviderArgumentError,
   ProviderOperationError,
@@ -87,7 +87,10 @@ export async function newItem(
   if (parent && !(await liveItem(parent, options))) {
     // As in pwsh, a new folder brings its missing parents along; a file only with -Force.
     const makesParents = options.force || isContainerType(type);
-    if (!makesParents || !provider.makeContainer) throw new ItemNotFoundError(parent.display);
+    if (!makesParents || !provider.makeContainer) {
+      throw new PartOfPathNotFoundError(target.display, 'NewItemIOError');
+    }
+
     await makeContainer(parent, options);
   }
 
@@ -188,7 +191,10 @@ export async function landingPath(
   }
 
   const parent = parentOf(destination);
-  if (parent && !(await liveItem(parent, options))) throw new ItemNotFoundError(parent.display);
+  if (parent && !(await liveItem(parent, options))) {
+    throw new PartOfPathNotFoundError(destination.display, 'DestinationFolderNotFound');
+  }
+
   return { target: destination, existing: atDestination };
 }
 

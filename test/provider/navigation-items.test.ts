@@ -104,7 +104,7 @@ describe('New-Item, mkdir, Remove-Item', () => {
     expect((await stat(path.join(dir, 'x/y'))).isDirectory()).toBe(true);
     const orphan = await runCmdlet(cmdlet('New-Item'), engine, { Path: ['no/such/file.txt'] });
     expect(messages(orphan.errors)).toEqual([
-      `Cannot find path '${dir}/no/such' because it does not exist.`,
+      `Could not find a part of the path '${dir}/no/such/file.txt'.`,
     ]);
   });
 

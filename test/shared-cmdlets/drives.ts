@@ -94,7 +94,7 @@ export async function jottacloudDrive(): Promise<SharedDrive> {
   let count = 0;
   const remote = (base: string, relative = '') =>
     ['', ...bySeparator(base.replace(/^JAFS:/, '')), ...bySeparator(relative)].join('/');
-  const object = (base: string, relative: string) =>
+  const object = (base: string, relative = '') =>
     probe.getObject(remote(base, relative)).catch((error: unknown) => {
       if (error instanceof NotFoundError) return undefined;
       throw error;
