@@ -5,6 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Jottacloud } from '../src/jfs/index.js';
+import { useBaselineWasmCompiler } from '../src/jfs/wasm-compiler.js';
 import { ProviderEngine } from '../src/provider/index.js';
 import { createShell } from '../src/shell/index.js';
 import { navigationCmdlets } from '../src/shell/cmdlets/navigation/index.js';
@@ -13,6 +14,8 @@ import { createFileSystemProvider } from '../providers/filesystem/index.js';
 import { createJottacloudProvider } from '../providers/jottacloud/index.js';
 
 const [baseUrl, username, password, command] = process.argv.slice(2);
+// As the CLI at start (see useBaselineWasmCompiler): no optimizing recompile of undici's parser.
+useBaselineWasmCompiler();
 const started = performance.now();
 const client = new Jottacloud({ baseUrl, auth: { type: 'basic', username, password } });
 const engine = new ProviderEngine();

@@ -10,7 +10,8 @@ import {
   TransportError,
 } from './errors.js';
 import { parseServerFault } from './error-map.js';
-import { CountingStream, md5OfStream } from './hashing.js';
+import { FileBodyStream } from './file-body.js';
+import { CountingStream, md5OfFile, md5OfStream } from './hashing.js';
 import type { JfsFile } from './models.js';
 import { allocatePath } from './paths.js';
 import { retryDelayMs, sleep, throwIfAborted } from './retry.js';
@@ -25,6 +26,12 @@ export interface UploadSource {
   modified?: Date;
   created?: Date;
   open(offset: number, signal?: AbortSignal): Promise<Readable>;
+  /**
+   * A local file that holds exactly these bytes and does not change during the upload. When
+   * set, the upload hashes and sends it with a few reused buffers instead of reading `open`'s
+   * streams, which keeps the memory of a large upload flat; `open` is then not called.
+   */
+  localFile?: string;
 }
 
 export interface UploadOptions {
@@ -108,7 +115,9 @@ export async function uploadFile(
 async function sourceMd5(source: UploadSource, path: string, signal?: AbortSignal) {
   if (source.md5) return source.md5.toLowerCase();
 
-  const hashed = await md5OfStream(await source.open(0, signal), signal);
+  const hashed = source.localFile
+    ? await md5OfFile(source.localFile, signal)
+    : await md5OfStream(await source.open(0, signal), signal);
   if (hashed.size !== source.size) {
     throw new JfsError(
       `Cannot upload ${path}: the source has ${hashed.size} bytes, not the ${source.size} declared.`,
@@ -162,10 +171,7 @@ async function sendBytes(
   const total = source.size;
   onProgress?.(start, total);
 
-  const input = await source.open(start, signal);
-  const counter = new CountingStream((sent) => onProgress?.(start + sent, total));
-  input.on('error', (error) => counter.destroy(error));
-  const body = input.pipe(counter);
+  const { input, body } = await uploadBody(source, start, options);
 
   const headers: Record<string, string> = {
     'content-type': 'application/octet-stream',
@@ -201,6 +207,27 @@ async function sendBytes(
   } finally {
     input.destroy();
   }
+}
+
+/**
+ * The bytes from `start` as a request body that reports progress. A local file is read
+ * straight into reused buffers (no stream in between, which would hold on to them); any other
+ * source is piped through a counter.
+ */
+async function uploadBody(source: UploadSource, start: number, options: UploadOptions) {
+  const { signal, onProgress } = options;
+  const total = source.size;
+  if (source.localFile) {
+    const range = { start, end: total };
+    const onBytes = (position: number) => onProgress?.(position, total);
+    const body = new FileBodyStream(source.localFile, range, { signal, onBytes });
+    return { input: body, body };
+  }
+
+  const input = await source.open(start, signal);
+  const counter = new CountingStream((sent) => onProgress?.(start + sent, total));
+  input.on('error', (error) => counter.destroy(error));
+  return { input, body: input.pipe(counter) };
 }
 
 /** A 400 from the upload URL: a CORRUPT revision, or a refusal with its reason. */
