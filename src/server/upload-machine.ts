@@ -139,7 +139,7 @@ async function write(
   start: number,
   body: AsyncIterable<Buffer>,
 ): Promise<UploadOutcome> {
-  const { written, failure } = await backend.blobs.append(
+  const { written, failure, md5 } = await backend.blobs.append(
     revision.id,
     start,
     body,
@@ -153,7 +153,7 @@ async function write(
 
   const received = start + written;
   backend.revisions.setReceived(revision, received);
-  return settle(backend, { ...revision, received });
+  return settle(backend, { ...revision, received }, md5);
 }
 
 /** After allocate: removes what it superseded, and completes a zero-byte upload (no body). */
@@ -166,7 +166,12 @@ export async function settleEmpty(
   return settle(backend, outcome.revision);
 }
 
-async function settle(backend: Backend, revision: RevisionRow): Promise<UploadOutcome> {
+/** `knownMd5`: the hash of the whole content when it was computed while the bytes arrived. */
+async function settle(
+  backend: Backend,
+  revision: RevisionRow,
+  knownMd5?: string,
+): Promise<UploadOutcome> {
   if (!backend.revisions.byId(revision.id)) {
     // The file was deleted while its bytes were arriving.
     await backend.blobs.dropPartial(revision.id);
@@ -181,7 +186,8 @@ async function settle(backend: Backend, revision: RevisionRow): Promise<UploadOu
     return { node, revision, state: 'INCOMPLETE', resumePos: revision.received };
   }
 
-  const actual = revision.size === 0 ? EMPTY_MD5 : await backend.blobs.hashPartial(revision.id);
+  const actual =
+    revision.size === 0 ? EMPTY_MD5 : (knownMd5 ?? (await backend.blobs.hashPartial(revision.id)));
   if (actual !== revision.md5.toLowerCase()) {
     await backend.blobs.dropPartial(revision.id);
     backend.revisions.corrupt(revision);

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JfsHttpError } from '../http/errors.js';
+import { PartialWriter } from './partial-writer.js';
 
 /**
  * File contents on disk. A finished content is `blobs/<md5>` (lower-case hex), shared by every
@@ -39,7 +40,8 @@ export class BlobStore {
   /**
    * Streams `body` into the partial file of a revision from byte `start`, accepting at most
    * `limit` bytes (more → 400, the declared size was exceeded). Whatever arrived before the body
-   * ended or broke is fsynced and returned, so an interrupted upload can resume from it.
+   * ended or broke is fsynced and returned, so an interrupted upload can resume from it. A body
+   * that starts at byte 0 is hashed as it arrives, so completing it needs no second read.
    */
   async append(
     revisionId: number,
@@ -49,44 +51,45 @@ export class BlobStore {
     checkpoint: (written: number) => void,
   ): Promise<AppendResult> {
     const file = await open(join(this.#partial, String(revisionId)), 'a+');
-    let written = 0;
-    let synced = 0;
+    const writer = new PartialWriter(file, start, checkpoint);
+    const hash = start === 0 ? createHash('md5') : undefined;
+    let accepted = 0;
     let failure: unknown;
     try {
       await file.truncate(start);
       for await (const chunk of body) {
-        if (written - synced >= CHECKPOINT_BYTES) {
-          // Made durable and recorded now and then, so a killed server resumes near the break.
-          await file.sync();
-          synced = written;
-          checkpoint(written);
-        }
-        if (written + chunk.length > limit) {
-          const room = limit - written;
-          if (room > 0) await file.write(chunk, 0, room, start + written);
-          written = limit;
+        const part = accepted + chunk.length > limit ? chunk.subarray(0, limit - accepted) : chunk;
+        hash?.update(part);
+        accepted += part.length;
+        await writer.add(part);
+        if (part !== chunk) {
           throw new JfsHttpError(
             400,
             'no.jotta.backup.errors.InvalidArgumentException',
             'Upload is larger than the declared size',
           );
         }
-        await file.write(chunk, 0, chunk.length, start + written);
-        written += chunk.length;
       }
     } catch (error) {
       failure = error;
     } finally {
-      await file.sync();
-      await file.close();
+      try {
+        await writer.finish();
+      } finally {
+        await file.close();
+      }
     }
-    return { written, failure };
+
+    const written = writer.written;
+    const whole = hash !== undefined && failure === undefined && written === limit;
+    return { written, failure, md5: whole ? hash.digest('hex') : undefined };
   }
 
   /** MD5 (lower-case hex) of the bytes received so far for a revision. */
   async hashPartial(revisionId: number): Promise<string> {
     const hash = createHash('md5');
-    for await (const chunk of createReadStream(join(this.#partial, String(revisionId)))) {
+    const path = join(this.#partial, String(revisionId));
+    for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) {
       hash.update(chunk as Buffer);
     }
     return hash.digest('hex');
@@ -148,13 +151,12 @@ export class BlobStore {
   }
 }
 
-/** How many bytes may arrive between two durable checkpoints of an upload. */
-const CHECKPOINT_BYTES = 1024 * 1024;
-
 export interface AppendResult {
   written: number;
   /** Set when the body broke off or exceeded the limit; the written bytes are still durable. */
   failure?: unknown;
+  /** MD5 (lower-case hex) of the whole content, when this body carried all of it from byte 0. */
+  md5?: string;
 }
 
 export interface SweepReport {
