@@ -104,10 +104,13 @@ export function bufferSource(bytes: Buffer, lastWriteTime?: Date): ContentSource
   };
 }
 
-/** Set-Content (`append` false) or Add-Content (`append` true) of text to `path`. */
+/**
+ * Set-Content (`append` false) or Add-Content (`append` true) of text (as UTF-8) or of bytes
+ * already encoded (-Encoding, -AsByteStream) to `path`.
+ */
 export async function writeText(
   path: ItemPath,
-  text: string,
+  text: string | Uint8Array,
   append: boolean,
   options: OperationOptions,
 ) {
@@ -122,7 +125,7 @@ export async function writeText(
     );
   }
 
-  const added = Buffer.from(text, 'utf8');
+  const added = typeof text === 'string' ? Buffer.from(text, 'utf8') : Buffer.from(text);
   let source = bufferSource(added);
   if (append && existing && provider.getContent) {
     const before = await openContent({ path, item: existing }, options);

@@ -146,7 +146,13 @@ export class ProviderEngine extends SessionState implements EngineApi {
     return content.openContent(target, options);
   }
 
-  async writeText(target: ItemPath, text: string, append: boolean, options: OperationOptions = {}) {
+  /** Set-Content/Add-Content: `text` as UTF-8, or bytes already encoded. */
+  async writeText(
+    target: ItemPath,
+    text: string | Uint8Array,
+    append: boolean,
+    options: OperationOptions = {},
+  ) {
     this.listings.clear();
     return content.writeText(target, text, append, options);
   }

@@ -1,11 +1,7 @@
 import type { CmdletContext, CmdletDefinition } from '../../api.js';
-import type { ParameterDefinition } from '../../../core/parameters.js';
-import { ItemNotFoundError } from '../../../provider/errors.js';
-import type { ItemPath } from '../../../provider/item-path.js';
 import {
   FILTER_PARAMETERS,
   FORCE_PARAMETER,
-  PASSTHRU_PARAMETER,
   dynamicValues,
   engineOf,
   forEachItem,
@@ -14,12 +10,25 @@ import {
   providerDynamicParameters,
   targetPaths,
 } from './common.js';
+import { ENCODING_NAMES, encodingNamed } from './content-encoding.js';
+import { readRecords, type RecordOptions } from './content-reader.js';
+import { followRecords, refuseWait } from './content-wait.js';
 
-/** Get-Content: the lines of a file (UTF-8), or the whole text with -Raw. */
+export { addContent, setContent } from './content-write.js';
+
+/**
+ * Get-Content: the lines of a file, or with -Delimiter its records, -Raw the whole text,
+ * -AsByteStream its bytes. Text is UTF-8 unless -Encoding says otherwise; a byte order mark at
+ * the start wins, as in PowerShell.
+ */
 export const getContent: CmdletDefinition = {
   name: 'Get-Content',
   aliases: ['gc', 'type', 'cat'],
   synopsis: 'Gets the content of a file, line by line.',
+  description:
+    'Works on every drive: local files and Jottacloud files alike. -Wait keeps reading what is ' +
+    'appended to a local file until Ctrl+C; on Jottacloud drives it is refused (it would poll ' +
+    'the service every second).',
   parameters: [
     { ...pathParameters({ mandatory: true, byValue: false })[0] },
     pathParameters()[1],
@@ -36,6 +45,19 @@ export const getContent: CmdletDefinition = {
       type: 'long',
       help: 'Lines per object written: 1 (default) one string each, 0 all in one array.',
     },
+    {
+      name: 'Delimiter',
+      type: 'string',
+      help: 'Ends each record at this string instead of at line breaks (it is not kept).',
+    },
+    {
+      name: 'Encoding',
+      type: 'string',
+      suggestions: ENCODING_NAMES,
+      help: 'Text encoding (default utf8NoBOM); a byte order mark in the file wins.',
+    },
+    { name: 'AsByteStream', type: 'switch', help: 'Writes the bytes (0–255) instead of text.' },
+    { name: 'Wait', type: 'switch', help: 'Keeps reading what is appended (local files).' },
     ...FILTER_PARAMETERS,
     FORCE_PARAMETER,
   ],
@@ -43,100 +65,72 @@ export const getContent: CmdletDefinition = {
   examples: [
     { code: 'Get-Content notes.txt -TotalCount 5', remarks: 'The first five lines.' },
     { code: 'cat JAFS:\\Jotta\\Archive\\todo.txt -Raw', remarks: 'A cloud file as one string.' },
+    { code: 'Get-Content legacy.txt -Encoding latin1', remarks: 'An ISO-8859-1 file.' },
+    { code: "Get-Content data.csv -Delimiter ';'", remarks: 'Records ended by semicolons.' },
+    {
+      code: 'Get-Content image.png -AsByteStream -TotalCount 8',
+      remarks: 'The first eight bytes, as numbers.',
+    },
+    { code: 'Get-Content app.log -Tail 10 -Wait', remarks: 'Follows a local log (Ctrl+C).' },
   ],
   dynamicParameters: providerDynamicParameters('Get-Content'),
+  begin(ctx) {
+    // An unknown encoding stops the command before anything is read, as binding would.
+    encodingNamed(ctx.params.Encoding);
+    if (ctx.params.AsByteStream === true && ctx.params.Encoding !== undefined) {
+      ctx.writeWarning('The Encoding parameter is ignored when AsByteStream is given.');
+    }
+  },
   async process(ctx) {
     const engine = engineOf(ctx.session);
     const params = ctx.params;
-    const options = {
-      ...operationOptions(ctx),
-      totalCount: params.TotalCount === undefined ? undefined : Number(params.TotalCount),
-      tail: params.Tail === undefined ? undefined : Number(params.Tail),
-      raw: params.Raw === true,
-    };
+    const records = recordOptions(ctx);
+    const readCount = params.ReadCount === undefined ? 1 : Number(params.ReadCount);
 
-    await forEachItem(ctx, targetPaths(params), options, async (item) => {
-      const read = { ...options, dynamic: dynamicValues(ctx, 'Get-Content', item.path) };
-      const readCount = params.ReadCount === undefined ? 1 : Number(params.ReadCount);
-      if (readCount === 1 || options.raw) {
-        for await (const line of engine.readLines(item, read)) await ctx.write(line);
-        return;
+    await forEachItem(ctx, targetPaths(params), operationOptions(ctx), async (item) => {
+      const options = operationOptions(ctx, dynamicValues(ctx, 'Get-Content', item.path));
+      if (params.Wait === true) refuseWait(item);
+
+      const content = await engine.openContent(item, options);
+      const stream = await content.open(0, ctx.signal);
+      await writeBatched(ctx, readRecords(stream, records), records.raw ? 1 : readCount);
+      if (params.Wait === true) {
+        await writeBatched(ctx, followRecords(engine, item, content, records, ctx.signal), 1);
       }
-
-      // -ReadCount N: arrays of N lines (the last may be shorter); 0 or less: one array.
-      let batch: string[] = [];
-      for await (const line of engine.readLines(item, read)) {
-        batch.push(line);
-        if (readCount > 0 && batch.length === readCount) {
-          await ctx.write(batch);
-          batch = [];
-        }
-      }
-
-      if (batch.length > 0) await ctx.write(batch);
     });
   },
 };
 
-const VALUE: ParameterDefinition = {
-  name: 'Value',
-  type: 'object[]',
-  position: 1,
-  mandatory: true,
-  valueFromPipeline: true,
-  valueFromPipelineByPropertyName: true,
-  help: 'The content: each value becomes one line.',
-};
+function recordOptions(ctx: CmdletContext): RecordOptions {
+  const params = ctx.params;
+  return {
+    encoding: encodingNamed(params.Encoding),
+    delimiter: params.Delimiter === undefined ? undefined : String(params.Delimiter),
+    raw: params.Raw === true,
+    asBytes: params.AsByteStream === true,
+    totalCount: params.TotalCount === undefined ? undefined : Number(params.TotalCount),
+    tail: params.Tail === undefined ? undefined : Number(params.Tail),
+  };
+}
 
-const WRITE_PARAMETERS: readonly ParameterDefinition[] = [
-  { ...pathParameters({ mandatory: true, byValue: false })[0] },
-  pathParameters()[1],
-  VALUE,
-  { name: 'NoNewline', type: 'switch', help: 'No line breaks between or after the values.' },
-  ...FILTER_PARAMETERS,
-  FORCE_PARAMETER,
-  PASSTHRU_PARAMETER,
-];
+/** -ReadCount N: arrays of N records (the last may be shorter); 0 or less: one array. */
+async function writeBatched(ctx: CmdletContext, records: AsyncIterable<unknown>, size: number) {
+  if (size === 1) {
+    for await (const record of records) await ctx.write(record);
+    return;
+  }
 
-/**
- * Set-Content. With pipeline input and a -Path given on the command line, the file is emptied
- * once in `begin` and each piped record is appended, so every record ends up in the file (a
- * cost of one rewrite per record, acceptable for text; a buffered writer would avoid it).
- */
-export const setContent: CmdletDefinition = {
-  name: 'Set-Content',
-  synopsis: 'Replaces the content of a file with new text.',
-  parameters: WRITE_PARAMETERS,
-  defaultParameterSet: 'Path',
-  supportsShouldProcess: true,
-  examples: [
-    { code: "Set-Content notes.txt 'first line','second line'", remarks: 'Two lines.' },
-    { code: "'a','b' | Set-Content JAFS:\\Jotta\\Archive\\ab.txt", remarks: 'Piped lines.' },
-  ],
-  dynamicParameters: providerDynamicParameters('Set-Content'),
-  async begin(ctx) {
-    // Values will come from the pipeline: empty the file once, each record then appends.
-    const valuesFromPipeline = ctx.expectingInput && ctx.params.Value === undefined;
-    if (!valuesFromPipeline || targetPaths(ctx.params).paths.length === 0) return;
-    await writeValues(ctx, 'Set Content', '', false);
-  },
-  async process(ctx) {
-    await writeValues(ctx, 'Set Content', undefined, isPipedValue(ctx));
-  },
-};
+  let batch: unknown[] = [];
+  for await (const record of records) {
+    batch.push(record);
+    if (size > 0 && batch.length === size) {
+      await ctx.write(batch);
+      batch = [];
+    }
+  }
 
-/** Add-Content: appends lines to a file (creating it). */
-export const addContent: CmdletDefinition = {
-  name: 'Add-Content',
-  aliases: ['ac'],
-  synopsis: 'Appends text to a file.',
-  parameters: WRITE_PARAMETERS,
-  defaultParameterSet: 'Path',
-  supportsShouldProcess: true,
-  examples: [{ code: "Add-Content log.txt 'one more line'", remarks: 'Appends a line.' }],
-  dynamicParameters: providerDynamicParameters('Add-Content'),
-  process: (ctx) => writeValues(ctx, 'Add Content', undefined, true),
-};
+  if (batch.length > 0) await ctx.write(batch);
+}
 
 /** Clear-Content: empties files, keeping them. */
 export const clearContent: CmdletDefinition = {
@@ -159,59 +153,3 @@ export const clearContent: CmdletDefinition = {
     });
   },
 };
-
-/** True when this record's -Value is the piped object (not paths bound from piped items). */
-function isPipedValue(ctx: CmdletContext): boolean {
-  if (!ctx.expectingInput) return false;
-  const value = ctx.params.Value;
-  return value === ctx.input || (Array.isArray(value) && value.includes(ctx.input));
-}
-
-/** The text a list of values becomes: one line each, each ending in `\n` unless -NoNewline. */
-function textOf(values: unknown, noNewline: boolean): string {
-  const list = Array.isArray(values) ? values : values === undefined ? [] : [values];
-  const lines = list.map((value) => (value === null || value === undefined ? '' : String(value)));
-  return noNewline ? lines.join('') : lines.map((line) => `${line}\n`).join('');
-}
-
-/**
- * Writes the bound values to every target: existing items matched by the paths (wildcards
- * allowed), or a new item at a literal path that does not exist yet.
- */
-async function writeValues(
-  ctx: CmdletContext,
-  action: 'Set Content' | 'Add Content',
-  fixedText: string | undefined,
-  append: boolean,
-): Promise<void> {
-  const engine = engineOf(ctx.session);
-  const text = fixedText ?? textOf(ctx.params.Value, ctx.params.NoNewline === true);
-  const { paths, literal } = targetPaths(ctx.params);
-
-  for (const path of paths) {
-    let targets: ItemPath[];
-    try {
-      const found = await engine.resolve(path, { ...operationOptions(ctx), literal });
-      targets = found.map((entry) => entry.path);
-    } catch (error) {
-      if (!(error instanceof ItemNotFoundError)) {
-        ctx.writeError(error, path);
-        continue;
-      }
-
-      targets = [engine.lexicalPath(path, literal)];
-    }
-
-    for (const target of targets) {
-      try {
-        if (!(await ctx.shouldProcess(`Path: ${target.display}`, action))) continue;
-        const options = operationOptions(ctx, dynamicValues(ctx, 'Set-Content', target));
-        await engine.writeText(target, text, append, options);
-        if (ctx.params.PassThru === true && fixedText === undefined)
-          await ctx.write(ctx.params.Value);
-      } catch (error) {
-        ctx.writeError(error, target.display);
-      }
-    }
-  }
-}

@@ -1,0 +1,231 @@
+import type { CmdletContext, CmdletDefinition } from '../../api.js';
+import type { ParameterDefinition } from '../../../core/parameters.js';
+import { JafsError } from '../../../core/errors.js';
+import { ItemNotFoundError, PartOfPathNotFoundError } from '../../../provider/errors.js';
+import { parentOf, type ItemPath } from '../../../provider/item-path.js';
+import {
+  FILTER_PARAMETERS,
+  FORCE_PARAMETER,
+  PASSTHRU_PARAMETER,
+  dynamicValues,
+  engineOf,
+  operationOptions,
+  pathParameters,
+  providerDynamicParameters,
+  targetPaths,
+} from './common.js';
+import { ENCODING_NAMES, encodingNamed } from './content-encoding.js';
+
+const VALUE: ParameterDefinition = {
+  name: 'Value',
+  type: 'object[]',
+  position: 1,
+  mandatory: true,
+  valueFromPipeline: true,
+  valueFromPipelineByPropertyName: true,
+  help: 'The content: each value becomes one line (bytes with -AsByteStream).',
+};
+
+const WRITE_PARAMETERS: readonly ParameterDefinition[] = [
+  { ...pathParameters({ mandatory: true, byValue: false })[0] },
+  pathParameters()[1],
+  VALUE,
+  { name: 'NoNewline', type: 'switch', help: 'No line breaks between or after the values.' },
+  {
+    name: 'Encoding',
+    type: 'string',
+    suggestions: ENCODING_NAMES,
+    help: 'Text encoding (default utf8NoBOM); unicode, utf8BOM and utf32 start with a BOM.',
+  },
+  { name: 'AsByteStream', type: 'switch', help: 'The values are bytes (0–255), written as is.' },
+  ...FILTER_PARAMETERS,
+  FORCE_PARAMETER,
+  PASSTHRU_PARAMETER,
+];
+
+/** -AsByteStream was given a value that is not a byte. */
+export class NotAByteError extends JafsError {
+  constructor(value: unknown) {
+    super(`Cannot convert value "${String(value)}" to type "System.Byte".`, {
+      code: 'EBYTE',
+      errorId: 'InvalidCastToByte',
+      category: 'InvalidArgument',
+      targetObject: value,
+    });
+  }
+}
+
+/** Checks -Encoding before anything is written (an unknown name stops the command). */
+function checkEncoding(ctx: CmdletContext): void {
+  encodingNamed(ctx.params.Encoding);
+  if (ctx.params.AsByteStream === true && ctx.params.Encoding !== undefined) {
+    ctx.writeWarning('The Encoding parameter is ignored when AsByteStream is given.');
+  }
+}
+
+/**
+ * Set-Content. With pipeline input and a -Path given on the command line, the file is emptied
+ * once in `begin` and each piped record is appended, so every record ends up in the file (a
+ * cost of one rewrite per record, acceptable for text; a buffered writer would avoid it).
+ */
+export const setContent: CmdletDefinition = {
+  name: 'Set-Content',
+  synopsis: 'Replaces the content of a file with new text.',
+  description:
+    'Writes each value as a line (UTF-8 without a byte order mark unless -Encoding says ' +
+    'otherwise), on local and Jottacloud drives alike. -AsByteStream writes bytes as they are.',
+  parameters: WRITE_PARAMETERS,
+  defaultParameterSet: 'Path',
+  supportsShouldProcess: true,
+  examples: [
+    { code: "Set-Content notes.txt 'first line','second line'", remarks: 'Two lines.' },
+    { code: "'a','b' | Set-Content JAFS:\\Jotta\\Archive\\ab.txt", remarks: 'Piped lines.' },
+    { code: "Set-Content win.txt 'text' -Encoding unicode", remarks: 'UTF-16 with its BOM.' },
+    { code: 'Set-Content bytes.bin -Value 0,1,255 -AsByteStream', remarks: 'Three bytes.' },
+  ],
+  dynamicParameters: providerDynamicParameters('Set-Content'),
+  async begin(ctx) {
+    checkEncoding(ctx);
+
+    // Values will come from the pipeline: empty the file once (a BOM only), each record appends.
+    const valuesFromPipeline = ctx.expectingInput && ctx.params.Value === undefined;
+    if (!valuesFromPipeline || targetPaths(ctx.params).paths.length === 0) return;
+    await writeValues(ctx, 'Set Content', 'empty', false);
+  },
+  async process(ctx) {
+    await writeValues(ctx, 'Set Content', 'values', isPipedValue(ctx));
+  },
+};
+
+/** Add-Content: appends lines to a file (creating it). */
+export const addContent: CmdletDefinition = {
+  name: 'Add-Content',
+  aliases: ['ac'],
+  synopsis: 'Appends text to a file.',
+  description:
+    'Appends each value as a line. A byte order mark (-Encoding unicode, utf8BOM, utf32) is ' +
+    'written only when the file is new or empty.',
+  parameters: WRITE_PARAMETERS,
+  defaultParameterSet: 'Path',
+  supportsShouldProcess: true,
+  examples: [
+    { code: "Add-Content log.txt 'one more line'", remarks: 'Appends a line.' },
+    { code: "Add-Content log.txt 'no break' -NoNewline", remarks: 'Appends without a break.' },
+  ],
+  dynamicParameters: providerDynamicParameters('Add-Content'),
+  begin: checkEncoding,
+  process: (ctx) => writeValues(ctx, 'Add Content', 'values', true),
+};
+
+/** True when this record's -Value is the piped object (not paths bound from piped items). */
+function isPipedValue(ctx: CmdletContext): boolean {
+  if (!ctx.expectingInput) return false;
+  const value = ctx.params.Value;
+  return value === ctx.input || (Array.isArray(value) && value.includes(ctx.input));
+}
+
+function valueList(values: unknown): unknown[] {
+  return Array.isArray(values) ? values : values === undefined ? [] : [values];
+}
+
+/** The text a list of values becomes: one line each, each ending in `\n` unless -NoNewline. */
+function textOf(values: unknown, noNewline: boolean): string {
+  const lines = valueList(values).map((value) =>
+    value === null || value === undefined ? '' : String(value),
+  );
+  return noNewline ? lines.join('') : lines.map((line) => `${line}\n`).join('');
+}
+
+/** -AsByteStream: numbers 0–255 (or strings of them), byte arrays, nested arrays of those. */
+function bytesOf(values: unknown): Buffer {
+  const bytes: number[] = [];
+  const add = (value: unknown): void => {
+    if (value instanceof Uint8Array) return void bytes.push(...value);
+    if (Array.isArray(value)) return value.forEach(add);
+    const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    if (typeof number !== 'number' || !Number.isInteger(number) || number < 0 || number > 255) {
+      throw new NotAByteError(value);
+    }
+
+    bytes.push(number);
+  };
+  valueList(values).forEach(add);
+  return Buffer.from(bytes);
+}
+
+/**
+ * The bytes written to `target`: the values encoded (or as bytes), after the byte order mark
+ * when the file starts with them (Set-Content, or Add-Content to a new or empty file).
+ */
+async function contentFor(
+  ctx: CmdletContext,
+  target: ItemPath,
+  what: 'empty' | 'values',
+  append: boolean,
+): Promise<Buffer> {
+  if (ctx.params.AsByteStream === true) {
+    return what === 'empty' ? Buffer.alloc(0) : bytesOf(ctx.params.Value);
+  }
+
+  const encoding = encodingNamed(ctx.params.Encoding);
+  const text = what === 'empty' ? '' : textOf(ctx.params.Value, ctx.params.NoNewline === true);
+  const atStart = !append || ((await engineOf(ctx.session).tryGetItem(target))?.size ?? 0) === 0;
+  const body = encoding.encode(text);
+  return atStart ? Buffer.concat([encoding.preamble, body]) : body;
+}
+
+/**
+ * A new file goes only into a folder that exists, on every drive (a Jottacloud upload would
+ * make the missing folders): PowerShell's file-system error otherwise.
+ */
+async function checkParent(ctx: CmdletContext, target: ItemPath): Promise<void> {
+  const parent = parentOf(target);
+  if (parent === undefined) return;
+  const folder = await engineOf(ctx.session).tryGetItem(parent, { signal: ctx.signal });
+  if (folder?.isContainer) return;
+  throw new PartOfPathNotFoundError(target.display, 'GetContentWriterDirectoryNotFoundError');
+}
+
+/**
+ * Writes the bound values to every target: existing items matched by the paths (wildcards
+ * allowed), or a new item at a literal path that does not exist yet.
+ */
+async function writeValues(
+  ctx: CmdletContext,
+  action: 'Set Content' | 'Add Content',
+  what: 'empty' | 'values',
+  append: boolean,
+): Promise<void> {
+  const engine = engineOf(ctx.session);
+  const { paths, literal } = targetPaths(ctx.params);
+
+  for (const path of paths) {
+    let targets: ItemPath[];
+    let created = false;
+    try {
+      const found = await engine.resolve(path, { ...operationOptions(ctx), literal });
+      targets = found.map((entry) => entry.path);
+    } catch (error) {
+      if (!(error instanceof ItemNotFoundError)) {
+        ctx.writeError(error, path);
+        continue;
+      }
+
+      targets = [engine.lexicalPath(path, literal)];
+      created = true;
+    }
+
+    for (const target of targets) {
+      try {
+        if (!(await ctx.shouldProcess(`Path: ${target.display}`, action))) continue;
+        if (created) await checkParent(ctx, target);
+        const options = operationOptions(ctx, dynamicValues(ctx, 'Set-Content', target));
+        const bytes = await contentFor(ctx, target, what, append);
+        await engine.writeText(target, bytes, append, options);
+        if (ctx.params.PassThru === true && what === 'values') await ctx.write(ctx.params.Value);
+      } catch (error) {
+        ctx.writeError(error, target.display);
+      }
+    }
+  }
+}
