@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pluginShell } from './harness.js';
@@ -74,5 +74,26 @@ describe('Import-Module of an installed package', () => {
 
     await shell.run('Import-Module jafs-provider-greeter; Get-Content Hi:\\greeting.txt');
     expect(host.take()).toEqual({ output: 'hello from a package\n', errors: '' });
+  });
+
+  it('Import-Module after Remove-Module loads the edited file of a module', async () => {
+    const file = path.join(folder.dir, 'reload.js');
+    const version = (text: string) =>
+      `export const drives = [{ name: 'V', root: '/' }];\n` +
+      PACKAGE_INDEX.replace('hello from a package', text).replace(
+        /export const (drives|cmdlets)[\s\S]*/,
+        '',
+      );
+    await writeFile(file, version('first'));
+    const { shell, host } = await pluginShell(folder.dir);
+    await shell.run('Import-Module ./reload.js; Get-Content V:\\greeting.txt');
+
+    await writeFile(file, version('second'));
+    await utimes(file, new Date(), new Date(Date.now() + 5000));
+    await shell.run('Import-Module ./reload.js; Get-Content V:\\greeting.txt');
+    await shell.run(
+      'Remove-Module reload; Import-Module ./reload.js; Get-Content V:\\greeting.txt',
+    );
+    expect(host.take()).toEqual({ output: 'first\nfirst\nsecond\n', errors: '' });
   });
 });

@@ -1,4 +1,6 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ProviderEngine } from '../../../provider/engine.js';
 import type { DriveDefinition, DriveInfo, Provider } from '../../../provider/types.js';
 import { containProvider } from '../../../provider/sdk/contain.js';
@@ -73,7 +75,7 @@ export async function importModule(
 
   let namespace: Record<string, unknown>;
   try {
-    namespace = await import(url);
+    namespace = await import(await currentVersion(url));
   } catch (error) {
     throw new ModuleLoadError(name, 'importing it failed', error);
   }
@@ -129,6 +131,20 @@ async function mountDrives(
     }
   }
   return drives;
+}
+
+/**
+ * A file module's URL tagged with its modification time, so that Import-Module after
+ * Remove-Module loads an edited file's new code (Node caches a module by URL for good). Only
+ * that file is read again; files it imports stay as first loaded.
+ */
+async function currentVersion(url: string): Promise<string> {
+  if (!url.startsWith('file:')) return url;
+  const modified = await stat(fileURLToPath(url)).then(
+    (info) => Math.floor(info.mtimeMs),
+    () => undefined,
+  );
+  return modified === undefined ? url : `${url}?mtime=${modified}`;
 }
 
 /** A module drive over a local file (`./data.tar`) resolves as relative module paths do. */
