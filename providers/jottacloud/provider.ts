@@ -50,6 +50,12 @@ export function createJottacloudProvider(
         typeof web === 'string' ? web : options.webBaseUrl,
       );
 
+      // A host that starts the server itself on first use (the CLI's embedded one) says
+      // `verifyRoot: false`: its root exists, and checking it would start the server now.
+      if (definition.options?.verifyRoot === false && normalizeRoot(definition.root) === '/') {
+        return state;
+      }
+
       // Logs in (or proves the login still works) and checks the root before mounting.
       const rootPath = normalizeRoot(definition.root);
       const root = await loadFrom(state, rootPath, signal, definition.root);

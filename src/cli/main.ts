@@ -5,7 +5,6 @@ import { parseArguments, UsageError, USAGE, type Invocation } from './arguments.
 import { prepareHome } from './home.js';
 import { login, logout } from './login.js';
 import { createPlainHost } from './plain-host.js';
-import { serve } from './serve.js';
 import { openWorkspace, type Workspace } from './workspace.js';
 
 /** The `jafs` command. Resolves with the process exit status. */
@@ -25,8 +24,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     case 'version':
       process.stdout.write(`${await version()}\n`);
       return 0;
-    case 'serve':
+    case 'serve': {
+      // The server's modules (and SQLite) are loaded only by the commands that run it.
+      const { serve } = await import('./serve.js');
       return serve(invocation.args);
+    }
     case 'login':
     case 'logout':
       return account(invocation.mode, invocation.args);

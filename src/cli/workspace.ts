@@ -18,7 +18,8 @@ import { createEnvironmentProvider } from '../../providers/env/index.js';
 import { createFileSystemProvider } from '../../providers/filesystem/index.js';
 import { createJottacloudProvider } from '../../providers/jottacloud/index.js';
 import { createTarProvider } from '../../providers/tar/index.js';
-import { startEmbeddedServer, type EmbeddedServer } from './embedded.js';
+import { DeferredClient } from './deferred-client.js';
+import { reserveEmbeddedServer, type EmbeddedServer } from './embedded.js';
 import type { HomePaths } from './home.js';
 import { clientForStoredLogin, StoredLoginDrives } from './login.js';
 
@@ -48,30 +49,30 @@ export async function openWorkspace(paths: HomePaths, cwd = process.cwd()): Prom
   const stored = await readStoredLogin(paths.login, notices);
   // With a stored login (even one that no longer works) the embedded server is not started:
   // JAFS: is the account, or missing with a notice saying how to log in again.
-  const embedded = stored === null ? await startEmbeddedServer(paths) : undefined;
+  const embedded = stored === null ? await reserveEmbeddedServer(paths) : undefined;
   const client = embedded
-    ? new Jottacloud({
-        baseUrl: embedded.server.url,
-        auth: { type: 'basic', username: embedded.username, password: embedded.password },
-      })
+    ? embeddedClient(embedded)
     : clientForStoredLogin(paths.login, stored ?? {});
   const engine = new ProviderEngine();
   const logins = new StoredLoginDrives(engine, paths.login);
   const close = async () => {
     await logins.close();
     await client.close();
-    await embedded?.server.close();
+    await embedded?.close();
   };
 
   try {
     engine.registerProvider(createFileSystemProvider());
-    engine.registerProvider(
-      createJottacloudProvider({ client, webBaseUrl: embedded ? embedded.server.url : undefined }),
-    );
+    engine.registerProvider(createJottacloudProvider({ client, webBaseUrl: embedded?.url }));
     engine.registerProvider(createTarProvider());
     engine.registerProvider(createEnvironmentProvider());
     if (embedded) {
-      await engine.newDrive('Jottacloud', { name: 'JAFS', root: '/' });
+      // The embedded server's root always exists; checking it would start the server.
+      await engine.newDrive('Jottacloud', {
+        name: 'JAFS',
+        root: '/',
+        options: { verifyRoot: false },
+      });
     } else if (stored) {
       await logins.mount('JAFS', stored).catch((error: unknown) => {
         notices.push(loginFailure(error));
@@ -126,6 +127,19 @@ async function startShell(
     if (profile !== undefined) await shell.run(profile, { file: paths.profile });
   }
   return shell;
+}
+
+/** The client of the embedded server: its first request starts the server. */
+function embeddedClient(embedded: EmbeddedServer): DeferredClient {
+  return new DeferredClient(async () => {
+    const server = await embedded.start();
+    const auth = {
+      type: 'basic' as const,
+      username: embedded.username,
+      password: embedded.password,
+    };
+    return new Jottacloud({ baseUrl: server.url, auth });
+  });
 }
 
 function asError(error: unknown): Error {

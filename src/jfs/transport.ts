@@ -1,4 +1,4 @@
-import { Pool, type Dispatcher } from 'undici';
+import type { Dispatcher, Pool } from 'undici';
 import type { Readable } from 'node:stream';
 
 import { OperationCanceledError, isAbortError } from '../core/errors.js';
@@ -49,6 +49,12 @@ export interface TransportOptions {
 
 const NETWORK_CODES =
   /^(UND_ERR_|ECONN|EPIPE|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|EHOSTUNREACH|ENETUNREACH)/;
+
+/**
+ * undici is loaded on the first request, not with this module: a shell run that never reaches
+ * the network (`jafs -c Get-Location`) would otherwise read its ~110 files at every start.
+ */
+let undici: Promise<typeof import('undici')> | undefined;
 
 /** True for failures where the request may not have reached the server or got no answer. */
 export function isNetworkError(error: unknown): boolean {
@@ -184,7 +190,8 @@ export class Transport {
 
     const url = request.url;
     try {
-      const response = await this.pool(url.origin).request({
+      const pool = await this.pool(url.origin);
+      const response = await pool.request({
         method: request.method,
         path: url.pathname + url.search,
         headers,
@@ -205,8 +212,15 @@ export class Transport {
     }
   }
 
-  private pool(origin: string): Pool {
-    if (this.closed) throw new JfsError('This Jottacloud client is closed; create a new one.');
+  private async pool(origin: string): Promise<Pool> {
+    const closed = () => new JfsError('This Jottacloud client is closed; create a new one.');
+    if (this.closed) throw closed();
+    const existing = this.pools.get(origin);
+    if (existing) return existing;
+
+    const { Pool } = await (undici ??= import('undici'));
+    // Closed, or the pool made by another first request, while undici was loading.
+    if (this.closed) throw closed();
     let pool = this.pools.get(origin);
     if (!pool) {
       pool = new Pool(origin, { connections: 8, keepAliveTimeout: 30_000 });

@@ -51,8 +51,39 @@ export function splitPartial(partial: string): { container: string; prefix: stri
   return { container: '', prefix: partial };
 }
 
-/** The completions of `prefix` among `items` (a wildcard prefix matches as a pattern). */
+/** Completions already worked out per listing; a new listing (a change, a refetch) starts anew. */
+const completedByListing = new WeakMap<readonly ProviderItem[], Map<string, PathCompletion[]>>();
+
+/** Distinct queries remembered per listing: the few a user tabs through in one folder. */
+const QUERIES_PER_LISTING = 8;
+
+/**
+ * The completions of `prefix` among `items` (a wildcard prefix matches as a pattern). The same
+ * query on the same cached listing (a second Tab) answers the list it made before; callers must
+ * not change it.
+ */
 export function completionsAmong(
+  items: readonly ProviderItem[],
+  container: string,
+  prefix: string,
+  options: { containersOnly: boolean; caseSensitive: boolean },
+): PathCompletion[] {
+  let completed = completedByListing.get(items);
+  if (!completed) {
+    completed = new Map();
+    completedByListing.set(items, completed);
+  }
+  const key = `${options.containersOnly}\u0000${options.caseSensitive}\u0000${container}\u0000${prefix}`;
+  const known = completed.get(key);
+  if (known) return known;
+
+  const made = matchItems(items, container, prefix, options);
+  if (completed.size >= QUERIES_PER_LISTING) completed.clear();
+  completed.set(key, made);
+  return made;
+}
+
+function matchItems(
   items: readonly ProviderItem[],
   container: string,
   prefix: string,
@@ -63,11 +94,15 @@ export function completionsAmong(
     { caseSensitive: options.caseSensitive },
   );
 
-  return items
-    .filter((item) => (!options.containersOnly || item.isContainer) && pattern.isMatch(item.name))
-    .map((item) => ({
+  const matches: PathCompletion[] = [];
+  for (const item of items) {
+    if (options.containersOnly && !item.isContainer) continue;
+    if (!pattern.isMatch(item.name)) continue;
+    matches.push({
       path: container + item.name,
       isContainer: item.isContainer,
       typeName: item.typeNames[0],
-    }));
+    });
+  }
+  return matches;
 }

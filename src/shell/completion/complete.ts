@@ -1,4 +1,5 @@
 import type { ParameterDefinition } from '../../core/parameters.js';
+import type { PathCompletion } from '../../provider/engine-api.js';
 import type { Completion, CompletionMatch } from '../api.js';
 import { listCommands, type CommandEntry } from '../help/catalog.js';
 import { typeText } from '../help/syntax.js';
@@ -60,21 +61,27 @@ export async function complete(
 
   const commandToken = findCommandToken(before);
   const resolved = commandToken ? session.resolveCommand(commandToken.value) : undefined;
-  const entry = commandToken
-    ? listCommands(session).find(
-        (e) => e.name.toLowerCase() === resolved?.name.toLowerCase() && e.kind !== 'Alias',
-      )
-    : undefined;
+  // Only parameter completion needs the command's entry: listing every command for it would
+  // cost a path completion (the common case, and the one a second Tab repeats) far more.
+  const entryOf = () =>
+    resolved
+      ? listCommands(session).find(
+          (e) => e.name.toLowerCase() === resolved.name.toLowerCase() && e.kind !== 'Alias',
+        )
+      : undefined;
   const args = commandToken ? before.slice(before.indexOf(commandToken) + 1) : [];
 
-  if (entry && current.text.startsWith('-') && !/^-\d/.test(current.text)) {
+  const entry = current.text.startsWith('-') && !/^-\d/.test(current.text) ? entryOf() : undefined;
+  if (entry) {
     const parameters = await parametersOf(session, entry, args);
     return result(parameterMatches(parameters, current.text.slice(1)));
   }
 
   const previous = args[args.length - 1];
-  if (entry && previous?.text.startsWith('-') && !previous.text.includes(':')) {
-    const parameters = await parametersOf(session, entry, args.slice(0, -1));
+  const owner =
+    previous?.text.startsWith('-') && !previous.text.includes(':') ? entryOf() : undefined;
+  if (owner) {
+    const parameters = await parametersOf(session, owner, args.slice(0, -1));
     const parameter = safeResolve(parameters, previous.text.slice(1));
     const offered = parameter?.values ?? parameter?.suggestions;
     if (offered) return result(valueMatches(offered, current.value));
@@ -83,17 +90,37 @@ export async function complete(
   const containersOnly = LOCATION_COMMANDS.has((resolved?.name ?? '').toLowerCase());
   const paths = await session.engine.completePath(current.value, { containersOnly, signal });
   const separator = separatorFor(current.value, session.engine.currentLocation().display);
-  return result(
-    paths.map((p) => {
-      const typed = p.isContainer && !/[\\/]$/.test(p.path) ? `${p.path}${separator}` : p.path;
-      return {
-        text: needsQuotes(typed) || current.quoted ? singleQuote(typed) : typed,
-        label: p.path,
-        kind: p.isContainer ? ('container' as const) : ('leaf' as const),
-        detail: p.typeName,
-      };
-    }),
-  );
+  return result(pathMatches(paths, separator, current.quoted).slice());
+}
+
+/**
+ * The engine answers a repeated query on a cached listing with the same list (a second Tab):
+ * its matches are then reused too, instead of re-quoting thousands of names.
+ */
+const matchesByPaths = new WeakMap<readonly PathCompletion[], Map<string, CompletionMatch[]>>();
+
+function pathMatches(
+  paths: readonly PathCompletion[],
+  separator: string,
+  quoted: boolean,
+): CompletionMatch[] {
+  const key = `${separator}${quoted}`;
+  const known = matchesByPaths.get(paths)?.get(key);
+  if (known) return known;
+
+  const matches = paths.map((p): CompletionMatch => {
+    const typed = p.isContainer && !/[\\/]$/.test(p.path) ? `${p.path}${separator}` : p.path;
+    return {
+      text: needsQuotes(typed) || quoted ? singleQuote(typed) : typed,
+      label: p.path,
+      kind: p.isContainer ? 'container' : 'leaf',
+      detail: p.typeName,
+    };
+  });
+  const byKey = matchesByPaths.get(paths) ?? new Map<string, CompletionMatch[]>();
+  byKey.set(key, matches);
+  matchesByPaths.set(paths, byKey);
+  return matches;
 }
 
 function isCommandPosition(line: string, cursor: number, tokens: LineToken[]): boolean {

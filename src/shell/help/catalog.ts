@@ -46,8 +46,12 @@ export function listCommands(session: Session): CommandEntry[] {
       shouldProcess: resolved?.kind === 'cmdlet' && resolved.cmdlet.supportsShouldProcess === true,
     });
   }
-  return entries.sort((a, b) => a.name.localeCompare(b.name, 'en-US', { sensitivity: 'base' }));
+  const collator = (byName ??= new Intl.Collator('en-US', { sensitivity: 'base' }));
+  return entries.sort((a, b) => collator.compare(a.name, b.name));
 }
+
+/** `localeCompare` with options builds a collator per call: ~35 ms for every command list. */
+let byName: Intl.Collator | undefined;
 
 /** Aliases are stored lower-case; show them as the cmdlet declared them. */
 function aliasSpelling(session: Session, lower: string): string {
