@@ -114,7 +114,7 @@ export async function forEachItem(
     try {
       found = await engine.resolve(path, { ...options, literal: paths.literal });
     } catch (error) {
-      ctx.writeError(error, path);
+      ctx.writeError(error, errorTarget(error, path));
       continue;
     }
 
@@ -127,6 +127,16 @@ export async function forEachItem(
       }
     }
   }
+}
+
+/**
+ * The target an error record names: the one the error carries (PowerShell's full path, as in
+ * `ObjectNotFound: (/tmp/x/nope:String)`), else what was typed.
+ */
+export function errorTarget(error: unknown, typed: unknown): unknown {
+  return error instanceof JafsError && error.targetObject !== undefined
+    ? error.targetObject
+    : typed;
 }
 
 function namesFilter(params: BoundParameters, item: ResolvedItem) {

@@ -6,6 +6,7 @@ import {
   FORCE_PARAMETER,
   dynamicValues,
   engineOf,
+  errorTarget,
   operationOptions,
   providerDynamicParameters,
   strings,
@@ -93,7 +94,7 @@ async function createItems(ctx: CmdletContext, itemType: string | undefined): Pr
       const created = await engine.newItem(target, type || undefined, value, options);
       await ctx.write(engine.toPipelineObject(created));
     } catch (error) {
-      ctx.writeError(error, path);
+      ctx.writeError(error, errorTarget(error, path));
     }
   }
 }

@@ -1,6 +1,13 @@
 import type { CmdletContext, CmdletDefinition } from '../../api.js';
 import type { LocationInfo } from '../../../provider/engine-api.js';
-import { PASSTHRU_PARAMETER, engineOf, operationOptions, pathInfo, targetPaths } from './common.js';
+import {
+  PASSTHRU_PARAMETER,
+  engineOf,
+  errorTarget,
+  operationOptions,
+  pathInfo,
+  targetPaths,
+} from './common.js';
 
 /** Keeps `$PWD` in step with the engine (a session may make it read-only: then it reads it). */
 function updatePwd(ctx: CmdletContext, location: LocationInfo): void {
@@ -63,7 +70,7 @@ export const setLocation: CmdletDefinition = {
       else location = await engine.setLocation(path, { ...operationOptions(ctx), literal });
     } catch (error) {
       // Non-terminating, as in PowerShell: -ErrorAction decides (`cd x -ea 0` stays quiet).
-      ctx.writeError(error, path);
+      ctx.writeError(error, errorTarget(error, path));
       return;
     }
 
@@ -166,7 +173,7 @@ export const pushLocation: CmdletDefinition = {
         stackName,
       });
     } catch (error) {
-      ctx.writeError(error, paths[0]);
+      ctx.writeError(error, errorTarget(error, paths[0]));
       return;
     }
 

@@ -4,6 +4,7 @@ import { ProviderArgumentError } from '../../../provider/errors.js';
 import { driveQualifier } from '../../../provider/path-syntax.js';
 import {
   engineOf,
+  errorTarget,
   forEachItem,
   operationOptions,
   pathParameters,
@@ -60,7 +61,7 @@ export const splitPath: CmdletDefinition = {
       try {
         await ctx.write(splitOne(path, ctx.params));
       } catch (error) {
-        ctx.writeError(error, path);
+        ctx.writeError(error, errorTarget(error, path));
       }
     }
   },
