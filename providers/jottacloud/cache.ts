@@ -42,6 +42,12 @@ export class ListingCache<T> {
     return value;
   }
 
+  /** The cached listing of `path` while fresh, without loading it. */
+  peek(path: string): Promise<T> | undefined {
+    const cached = this.#entries.get(pathKey(path));
+    return cached && cached.expires > this.#now() ? cached.value : undefined;
+  }
+
   /**
    * Forgets `path`, everything below it and its parent chain up to the account: a change
    * alters the parent's listing and the sizes and dates shown by every ancestor.

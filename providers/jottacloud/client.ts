@@ -9,6 +9,7 @@ import type {
   SearchResult,
   User,
 } from '../../src/jfs/models.js';
+import type { SmallUpload } from '../../src/jfs/small-upload.js';
 
 /** What an upload reads: the JFS client's upload source. */
 export interface UploadSource {
@@ -50,6 +51,15 @@ export interface JottacloudClient {
     path: string,
     source: UploadSource,
     options: { signal?: AbortSignal; onProgress?: (sent: number, total: number) => void },
+  ): Promise<JfsFile>;
+  /**
+   * One-request upload of a small file held in memory, answered with the checked stored file.
+   * Optional: without it every upload goes through {@link upload}.
+   */
+  uploadBytes?(
+    path: string,
+    upload: SmallUpload,
+    options: { signal?: AbortSignal },
   ): Promise<JfsFile>;
   download(
     path: string,

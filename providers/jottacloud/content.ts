@@ -11,7 +11,7 @@ import { fileItem } from './items.js';
 import { findItem, loadListing } from './lookup.js';
 import { displayPath, levelOf } from './paths.js';
 import type { JottacloudDriveState } from './state.js';
-import { bufferSource, toUploadSource } from './upload-source.js';
+import { bufferSource, isSmall, readSmall, toUploadSource } from './upload-source.js';
 
 type Context = ProviderContext<JottacloudDriveState>;
 
@@ -46,12 +46,50 @@ export async function getContent(path: string, ctx: Context): Promise<ContentSou
     ctx.warning(`The newest upload of '${shown}' is ${state}; reading revision ${revision}.`);
   }
 
+  return downloadSource(path, current, revision, ctx);
+}
+
+/**
+ * The bytes of a file the caller has just listed. A listing entry whose newest revision is
+ * COMPLETED carries its size and MD5, so the download starts at once, without the direct GET
+ * getContent makes for the revisions (the writer checks the bytes against that MD5). Anything
+ * else (-Revision, a newer failed upload, no MD5) takes getContent's way.
+ */
+export async function getListedContent(
+  path: string,
+  item: ProviderItem,
+  ctx: Context,
+): Promise<ContentSource> {
+  const asked = ctx.dynamic.Revision;
+  const complete = item.properties.State === 'COMPLETED' && item.size !== undefined && item.md5;
+  if ((asked !== undefined && asked !== null) || !complete || item.isContainer || item.deleted) {
+    return getContent(path, ctx);
+  }
+
+  const created = item.properties.CreationTime;
+  const listed = {
+    size: item.size,
+    md5: item.md5,
+    modified: item.lastWriteTime,
+    created: created instanceof Date ? created : undefined,
+  };
+  return downloadSource(path, listed, undefined, ctx);
+}
+
+/** A revision's bytes as a content source (`revision` undefined: the current one). */
+function downloadSource(
+  path: string,
+  known: { size?: number; md5?: string; modified?: Date; created?: Date },
+  revision: number | undefined,
+  ctx: Context,
+): ContentSource {
+  const shown = displayPath(path, ctx.drive);
   const { client } = ctx.drive.state;
   return {
-    size: current.size,
-    md5: current.md5?.toLowerCase(),
-    lastWriteTime: current.modified,
-    createdTime: current.created,
+    size: known.size,
+    md5: known.md5?.toLowerCase(),
+    lastWriteTime: known.modified,
+    createdTime: known.created,
     open: async (offset = 0, signal = ctx.signal) => {
       const download = await attempt('read', shown, () =>
         client.download(path, { revision, offset, signal }),
@@ -72,19 +110,7 @@ function revisionContent(path: string, file: JfsFile, number: number, ctx: Conte
     throw new InvalidItemOperationError(shown, message);
   }
 
-  const { client } = ctx.drive.state;
-  return {
-    size: revision.size,
-    md5: revision.md5?.toLowerCase(),
-    lastWriteTime: revision.modified,
-    createdTime: revision.created,
-    open: async (offset = 0, signal = ctx.signal) => {
-      const download = await attempt('read', shown, () =>
-        client.download(path, { revision: number, offset, signal }),
-      );
-      return download.stream;
-    },
-  };
+  return downloadSource(path, revision, number, ctx);
 }
 
 /**
@@ -96,18 +122,56 @@ export async function setContent(
   source: ContentSource,
   ctx: Context,
 ): Promise<ProviderItem> {
+  checkFilePlace(path, ctx);
+  const existing = await findItem(path, { ...ctx, force: true });
+  return setListedContent(path, source, existing?.deleted ? undefined : existing, ctx);
+}
+
+/**
+ * setContent where the caller has just listed the target: `existing` is the live item found at
+ * `path` (undefined: none). A small file goes up in one request (read into memory, so its MD5
+ * is known first); a larger one takes the resumable allocate upload. Both create the missing
+ * parent folders on the server, as the provider API asks of this method.
+ */
+export async function setListedContent(
+  path: string,
+  source: ContentSource,
+  existing: ProviderItem | undefined,
+  ctx: Context,
+): Promise<ProviderItem> {
+  const shown = checkFilePlace(path, ctx);
+  if (existing?.isContainer) {
+    throw new InvalidItemOperationError(shown, `Cannot write '${shown}': it is a container.`);
+  }
+
+  const { client } = ctx.drive.state;
+  const small = client.uploadBytes && isSmall(source.size);
+  const bytes = small ? await readSmall(source, ctx.signal) : undefined;
+  if (bytes && client.uploadBytes) {
+    const upload = {
+      bytes,
+      md5: source.md5,
+      modified: source.lastWriteTime,
+      created: source.createdTime,
+    };
+    const send = client.uploadBytes.bind(client, path, upload, { signal: ctx.signal });
+    const item = await storeFile(path, existing !== undefined, ctx, send);
+    ctx.progress({ activity: 'Upload', status: path, bytesDone: bytes.length, completed: true });
+    return item;
+  }
+
+  const upload = await toUploadSource(source, ctx.signal);
+  return uploadFile(path, upload, existing !== undefined, ctx);
+}
+
+/** Files go inside a mount point; the display path, for messages. */
+function checkFilePlace(path: string, ctx: Context): string {
   const shown = displayPath(path, ctx.drive);
   if (levelOf(path) !== 'entry') {
     const message = `Cannot write '${shown}': files belong in a mount point or folder.`;
     throw new InvalidItemOperationError(shown, message);
   }
-  const existing = await findItem(path, { ...ctx, force: true });
-  if (existing?.isContainer) {
-    throw new InvalidItemOperationError(shown, `Cannot write '${shown}': it is a container.`);
-  }
-
-  const upload = await toUploadSource(source, ctx.signal);
-  return uploadFile(path, upload, existing !== undefined, ctx);
+  return shown;
 }
 
 /** Clear-Content: the file stays, with an empty new revision. */
@@ -121,23 +185,39 @@ export async function clearContent(path: string, ctx: Context): Promise<void> {
   await uploadFile(path, bufferSource(Buffer.alloc(0)), true, ctx);
 }
 
+/** The allocate upload, reporting its bytes as they go. */
 async function uploadFile(
   path: string,
   upload: UploadSource,
   existedBefore: boolean,
   ctx: Context,
 ): Promise<ProviderItem> {
-  const { client, listings } = ctx.drive.state;
+  const { client } = ctx.drive.state;
   const activity = 'Upload';
+  const item = await storeFile(path, existedBefore, ctx, () =>
+    client.upload(path, upload, {
+      signal: ctx.signal,
+      onProgress: (sent, total) =>
+        ctx.progress({ activity, status: path, bytesDone: sent, bytesTotal: total }),
+    }),
+  );
+  ctx.progress({ activity, status: path, bytesDone: upload.size, completed: true });
+  return item;
+}
+
+/**
+ * Runs an upload of `path`: a failure where no file was before removes what it left, and the
+ * cached listings that showed the old state are dropped either way.
+ */
+async function storeFile(
+  path: string,
+  existedBefore: boolean,
+  ctx: Context,
+  send: () => Promise<JfsFile>,
+): Promise<ProviderItem> {
+  const { listings } = ctx.drive.state;
   try {
-    const file = await attempt('write', displayPath(path, ctx.drive), () =>
-      client.upload(path, upload, {
-        signal: ctx.signal,
-        onProgress: (sent, total) =>
-          ctx.progress({ activity, status: path, bytesDone: sent, bytesTotal: total }),
-      }),
-    );
-    ctx.progress({ activity, status: path, bytesDone: upload.size, completed: true });
+    const file = await attempt('write', displayPath(path, ctx.drive), send);
     return fileItem(file, false);
   } catch (error) {
     if (!existedBefore) await discardPartialFile(path, ctx);
@@ -147,11 +227,17 @@ async function uploadFile(
   }
 }
 
-/** Best effort: the upload's own error is what the user must see, not a cleanup failure. */
+/**
+ * Best effort: the upload's own error is what the user must see, not a cleanup failure. Only a
+ * live file goes: a trashed one of the same name was there before and is not ours to remove.
+ */
 async function discardPartialFile(path: string, ctx: Context): Promise<void> {
   const { client } = ctx.drive.state;
+  const signal = AbortSignal.timeout(CLEANUP_TIMEOUT_MS);
   try {
-    await client.deleteFile(path, { permanent: true }, AbortSignal.timeout(CLEANUP_TIMEOUT_MS));
+    const left = await client.getObject(path, signal);
+    if (left.kind !== 'file' || left.deleted) return;
+    await client.deleteFile(path, { permanent: true }, signal);
   } catch {
     // Nothing was stored, or the server is out of reach; either way there is nothing to undo.
   }

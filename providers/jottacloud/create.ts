@@ -133,8 +133,14 @@ export async function makeContainer(path: string, ctx: Context): Promise<Provide
     throw new InvalidItemOperationError(shown, `Cannot create folder '${shown}': a file is there.`);
   }
 
-  const [device, mountPoint] = segmentsOf(path);
+  // Looking for `path` has just read its parent: when that is a live folder or mount point, the
+  // device and mount point exist, and mkDir is all that is left to do.
   const level = levelOf(path);
+  if (level === 'entry' && (await isLiveContainer(parentOf(path), ctx))) {
+    return createFolder(path, shown, ctx);
+  }
+
+  const [device, mountPoint] = segmentsOf(path);
   if (level === 'account' || level === 'device') {
     const hint = 'a device is made with New-Item -ItemType device';
     throw new InvalidItemOperationError(shown, `Cannot create '${shown}' as a folder: ${hint}.`);
@@ -152,4 +158,11 @@ export async function makeContainer(path: string, ctx: Context): Promise<Provide
   }
 
   return level === 'entry' ? createFolder(path, shown, ctx) : refreshed(path, ctx);
+}
+
+/** Whether the cache holds `path` as a live folder or mount point (never loads it). */
+async function isLiveContainer(path: string, ctx: Context): Promise<boolean> {
+  const listing = await ctx.drive.state.listings.peek(path)?.catch(() => undefined);
+  if (listing?.kind !== 'folder' && listing?.kind !== 'mountPoint') return false;
+  return listing.deleted === undefined;
 }

@@ -1,6 +1,12 @@
 import type { DriveDefinition, DriveInfo, DriveSpace, Provider } from '../../src/provider/types.js';
 import type { JottacloudClient } from './client.js';
-import { clearContent, getContent, setContent } from './content.js';
+import {
+  clearContent,
+  getContent,
+  getListedContent,
+  setContent,
+  setListedContent,
+} from './content.js';
 import { makeContainer, newItem, newItemTypes } from './create.js';
 import { InvalidItemOperationError } from './errors.js';
 import { findItem, listChildren, loadFrom } from './lookup.js';
@@ -110,9 +116,15 @@ export function createJottacloudProvider(
     },
     // Reads through Links and Latest go to the file itself; writes there are refused.
     getContent: async (path, ctx) => getContent(await throughSearchView(path, ctx), ctx),
+    getListedContent: async (path, item, ctx) =>
+      getListedContent(await throughSearchView(path, ctx), item, ctx),
     async setContent(path, source, ctx) {
       await refuseSearchViews([path], 'write', ctx);
       return setContent(path, source, ctx);
+    },
+    async setListedContent(path, source, existing, ctx) {
+      await refuseSearchViews([path], 'write', ctx);
+      return setListedContent(path, source, existing, ctx);
     },
     async clearContent(path, ctx) {
       await refuseSearchViews([path], 'clear', ctx);

@@ -3,6 +3,42 @@ import { Readable } from 'node:stream';
 import type { ContentSource } from '../../src/provider/types.js';
 import type { UploadSource } from './client.js';
 
+/**
+ * Files up to this size go up in one request, read into memory first so their MD5 is known
+ * before the upload starts (rclone buffers up to 10 MiB for the same reason). With eight
+ * transfers at once that holds at most 32 MiB.
+ */
+export const SMALL_FILE_BYTES = 4 * 1024 * 1024;
+
+/** Whether a source of `size` bytes is read into memory and sent in one request. */
+export function isSmall(size: number | undefined): size is number {
+  return size !== undefined && size <= SMALL_FILE_BYTES;
+}
+
+/**
+ * The whole of a small source, or undefined when it turns out larger than a small file (it grew
+ * since it was listed); reading stops there and the caller streams it instead.
+ */
+export async function readSmall(
+  source: ContentSource,
+  signal: AbortSignal,
+): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const stream = await source.open(0, signal);
+  try {
+    for await (const chunk of stream) {
+      const bytes = chunk as Buffer;
+      size += bytes.length;
+      if (size > SMALL_FILE_BYTES) return undefined;
+      chunks.push(bytes);
+    }
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(chunks, size);
+}
+
 /** An in-memory upload (New-Item -Value, Clear-Content): small by nature. */
 export function bufferSource(bytes: Buffer, modified = new Date()): UploadSource {
   return {

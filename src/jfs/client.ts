@@ -29,6 +29,7 @@ import { TokenAuthenticator } from './token-session.js';
 import type { TokenStore } from './token-store.js';
 import { Transport } from './transport.js';
 import { uploadFile, type UploadOptions, type UploadSource } from './upload.js';
+import { uploadSmallFile, type SmallUpload } from './small-upload.js';
 import { retryVerified } from './verified-retry.js';
 
 export type JottacloudAuth =
@@ -43,6 +44,12 @@ export interface JottacloudOptions {
    * @default baseUrl (the local server serves every path family on one origin)
    */
   apiBaseUrl?: string;
+  /**
+   * The origin of the legacy one-request upload (§5.1) that {@link Jottacloud.uploadBytes} uses.
+   * @default `https://up.jottacloud.com` when baseUrl is `https://jfs.jottacloud.com` (the
+   * service's upload host beside its JFS host), otherwise baseUrl itself (the local server)
+   */
+  uploadBaseUrl?: string;
   auth: JottacloudAuth;
   /** Longest wait for headers or between body chunks of one request. @default 60000 */
   timeoutMs?: number;
@@ -62,6 +69,7 @@ export class Jottacloud {
   private readonly transport: Transport;
   private readonly baseUrl: string;
   private readonly apiBaseUrl: string;
+  private readonly uploadRequests: ObjectRequests;
   private readonly auth: JottacloudAuth;
   private readonly requests: ObjectRequests;
   private readonly extras: ExtraRequests;
@@ -85,6 +93,12 @@ export class Jottacloud {
       this.username(signal),
     );
     this.extras = new ExtraRequests(this.transport, this.apiBaseUrl, this.requests);
+    const uploadBaseUrl = options.uploadBaseUrl ?? legacyUploadOrigin(this.baseUrl);
+    this.uploadRequests = new ObjectRequests(
+      this.transport,
+      uploadBaseUrl.replace(/\/+$/, ''),
+      (signal) => this.username(signal),
+    );
   }
 
   /** The JFS username: the Basic login, or `account/v1/customer` for token sessions (B15). */
@@ -239,6 +253,23 @@ export class Jottacloud {
     );
   }
 
+  /**
+   * One-request upload of a small file held in memory (the legacy JFS upload, §5.1): the answer
+   * is the stored file, checked like {@link upload}'s (COMPLETED, same MD5 and size). Made for
+   * many small files, where the allocate upload's three round trips per file dominate.
+   */
+  async uploadBytes(
+    path: string,
+    upload: SmallUpload,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<JfsFile> {
+    const names = parseItemPath(path, 3, 'a file');
+    const { signal } = options;
+    const url = await this.uploadRequests.url(names, signal);
+    const user = await this.username(signal);
+    return uploadSmallFile({ transport: this.transport, url, user }, path, upload, signal);
+  }
+
   /** `mode=bin` stream of the current revision (or `revision`), from `offset`. */
   async download(path: string, options: DownloadOptions = {}): Promise<Download> {
     const names = parseItemPath(path, 3, 'a file');
@@ -339,4 +370,12 @@ export class Jottacloud {
     }
     return object;
   }
+}
+
+/** The service uploads on `up.` beside `jfs.` (§1.1); a single-origin server serves both. */
+function legacyUploadOrigin(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  if (url.hostname !== 'jfs.jottacloud.com') return baseUrl;
+  url.hostname = 'up.jottacloud.com';
+  return url.origin;
 }

@@ -192,6 +192,29 @@ export interface Provider<DriveState = unknown> {
   ): Promise<ProviderItem>;
   clearContent?(path: string, ctx: ProviderContext<DriveState>): Promise<void>;
   /**
+   * getContent of a leaf the caller has just listed (walk or getChildItems in this command):
+   * `item` is that listing's entry, so the provider may trust its size and MD5 instead of
+   * looking the leaf up again. Copy-Item of a tree uses it; without it the engine calls
+   * getContent. Same guarantee: the bytes are those of a complete leaf, or an error.
+   */
+  getListedContent?(
+    path: string,
+    item: ProviderItem,
+    ctx: ProviderContext<DriveState>,
+  ): Promise<ContentSource>;
+  /**
+   * setContent for a caller that has just listed the target (Copy-Item): `existing` is what was
+   * at `path` then (undefined: nothing live), so the provider need not look again. Missing
+   * parent containers are created on the way, so the engine creates only empty containers
+   * itself. Same guarantee as setContent: never a partial item under `path`.
+   */
+  setListedContent?(
+    path: string,
+    source: ContentSource,
+    existing: ProviderItem | undefined,
+    ctx: ProviderContext<DriveState>,
+  ): Promise<ProviderItem>;
+  /**
    * Every item below `path`, depth first, parents before children, as the store can list them
    * fastest (Jottacloud: one `mode=list` request). The engine falls back to getChildItems.
    */

@@ -71,7 +71,9 @@ describe('Copy-Item between drives', () => {
 
     const again = await runCmdlet(cmdlet('Copy-Item'), engine, args);
     const skipped = again.verbose.filter((line) => line.startsWith('Skipped'));
-    expect(skipped.map((line) => path.basename(line.split("'")[1]))).toEqual(['big.bin', 'b.txt']);
+    // Leaves go several at a time, so the order of the messages is not fixed.
+    const names = skipped.map((line) => path.basename(line.split("'")[1]));
+    expect(names.sort()).toEqual(['b.txt', 'big.bin']);
     expect(await readFile(path.join(dir, 'dst/tree/a.txt'), 'utf8')).toBe('A');
   });
 
