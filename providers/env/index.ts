@@ -50,6 +50,13 @@ class Variables extends ContainerNode {
     return new Variable(name, this.env);
   }
 
+  /** Set-Item Env:\NAME value; an empty value removes the variable, as `$env:NAME = ''` does. */
+  override async setChild(name: string, value: unknown) {
+    if (value === undefined || value === null || value === '') delete this.env[name];
+    else this.env[name] = String(value);
+    return new Variable(name, this.env);
+  }
+
   /** Set-Content Env:\NAME, and copies into Env: (the whole value is read before it is set). */
   override async writeChild(name: string, source: ContentSource, ctx: NodeCallContext) {
     this.env[name] = (await readAllText(source, name, ctx.signal)).replace(/\r?\n$/, '');

@@ -154,6 +154,12 @@ export interface Provider<DriveState = unknown> {
     value: unknown,
     ctx: ProviderContext<DriveState>,
   ): Promise<ProviderItem>;
+  /**
+   * Set-Item: gives the item `path` the value `value`, creating it when it is missing (an
+   * environment variable, a shell variable). Stores whose items have content rather than a
+   * value (files) leave it out.
+   */
+  setItem?(path: string, value: unknown, ctx: ProviderContext<DriveState>): Promise<ProviderItem>;
   /** Creates `path` and any missing parent containers (mkdir -p); used by cross-drive copy. */
   makeContainer?(path: string, ctx: ProviderContext<DriveState>): Promise<ProviderItem>;
   removeItem?(

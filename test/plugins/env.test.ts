@@ -56,4 +56,26 @@ describe('Environment provider (Env:), written with the node SDK', () => {
     expect(host.take()).toEqual({ output: '1\ntwo\nthree\nFalse\nTrue\n', errors: '' });
     expect(env).toEqual({ SET: 'two', TYPED: 'three' });
   });
+
+  it('Set-Item sets, creates and removes variables; the file system refuses it', async () => {
+    const env: Record<string, string | undefined> = { KEEP: 'k' };
+    const { shell, host, engine } = await pluginShell(folder.dir, undefined, env);
+    engine.registerProvider(createEnvironmentProvider(env));
+
+    await shell.run(
+      "Set-Item Env:\\X 1; $env:X; $env:Y = 'y'; Set-Item Env:\\Y z -PassThru | % Value",
+    );
+    await shell.run("Set-Item Env:\\K* changed -WhatIf; Set-Item Env:\\X ''; Test-Path Env:\\X");
+    const { output } = host.take();
+    expect(output).toBe(
+      '1\nz\nWhat if: Performing the operation "Set Item" on target "Item: Env:\\KEEP Value: changed".\nFalse\n',
+    );
+    expect(env).toEqual({ KEEP: 'k', Y: 'z' });
+
+    await shell.run("Set-Content ./f.txt x; Set-Item ./f.txt 1; 'alive'");
+    expect(host.take()).toMatchObject({
+      output: 'alive\n',
+      errors: expect.stringMatching(/not support/),
+    });
+  });
 });

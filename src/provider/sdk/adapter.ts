@@ -44,7 +44,7 @@ export interface NodeProviderOptions<DriveState = unknown> {
  * A Provider over a tree of nodes: paths resolve by walking children by name, listings are
  * cached briefly, and each optional node method found on `nodeTypes` becomes the provider
  * method the engine derives a capability from (newChild → New, writeChild → SetContent,
- * remove → Remove, rename → Rename, content → GetContent).
+ * remove → Remove, rename → Rename, content → GetContent; setChild gives Set-Item).
  */
 export function createNodeProvider<DriveState = unknown>(
   options: NodeProviderOptions<DriveState>,
@@ -145,6 +145,14 @@ export function createNodeProvider<DriveState = unknown>(
       const { parent, name } = await parentOf(path, ctx, 'writeChild');
       tree.forget();
       return toItem(await parent.writeChild!(name, source, ctx));
+    };
+  }
+
+  if (has('setChild')) {
+    provider.setItem = async (path, value, ctx) => {
+      const { parent, name } = await parentOf(path, ctx, 'setChild');
+      tree.forget();
+      return toItem(await parent.setChild!(name, value, ctx));
     };
   }
 

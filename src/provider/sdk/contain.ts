@@ -87,12 +87,24 @@ function checkItem(value: unknown): ProviderItem {
   };
 }
 
+/** Methods whose result is one item, and those whose result is content to open. */
+const RETURNS_ITEM = new Set([
+  'newItem',
+  'makeContainer',
+  'renameItem',
+  'moveItem',
+  'copyItem',
+  'setContent',
+  'setListedContent',
+  'setItem',
+]);
+const RETURNS_CONTENT = new Set(['getContent', 'getListedContent']);
+
 function checkResult(method: string, value: unknown): unknown {
-  if (method === 'getContent') return guardedSource(value as ContentSource);
-  const returnsItem = ['newItem', 'makeContainer', 'renameItem', 'moveItem', 'copyItem'];
+  if (RETURNS_CONTENT.has(method)) return guardedSource(value as ContentSource);
   if (method === 'getItem')
     return value === undefined || value === null ? undefined : checkItem(value);
-  return returnsItem.includes(method) || method === 'setContent' ? checkItem(value) : value;
+  return RETURNS_ITEM.has(method) ? checkItem(value) : value;
 }
 
 /** A content source whose open() failures are reported like the provider's own. */

@@ -46,6 +46,8 @@ export abstract class ContainerNode extends Node {
 
   /** New-Item of `name` here; `itemType` is one of the provider's itemTypes. */
   newChild?(name: string, itemType: string, value: unknown, ctx: NodeCallContext): Promise<Node>;
+  /** Set-Item of `name` here: gives it `value`, creating it when missing (Env:, Variable:). */
+  setChild?(name: string, value: unknown, ctx: NodeCallContext): Promise<Node>;
   /**
    * Set-Content and the target side of Copy-Item: writes the leaf `name` here (creating or
    * replacing it) from `source`. Must not leave a partial leaf when the source fails.

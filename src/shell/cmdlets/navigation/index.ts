@@ -9,6 +9,7 @@ import { getPSDrive, newPSDrive, removePSDrive } from './drives.js';
 import { convertPath, resolvePath, testPath } from './paths.js';
 import { joinPath, splitPath } from './split-join.js';
 import { getPSProvider } from './providers.js';
+import { setItem } from './set-item.js';
 
 /**
  * The navigation cmdlets: items, content, locations, drives and paths, all running on the
@@ -20,6 +21,7 @@ export const navigationCmdlets: CmdletDefinition[] = [
   getChildItem,
   newItem,
   mkdir,
+  setItem,
   removeItem,
   renameItem,
   moveItem,
