@@ -25,7 +25,7 @@ Get-Content Broken:\trap.txt
 'still alive'
 Get-ChildItem Broken:\ | ForEach-Object Name
 $env:JAFS_FROM_PARENT
-Set-Content Env:\JAFS_SET set
+Set-Item Env:\JAFS_SET set
 $env:JAFS_SET
 $env:JAFS_TYPED = 'typed'
 Get-Content Env:\JAFS_TYPED
