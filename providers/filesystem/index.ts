@@ -7,6 +7,7 @@ import { ProviderOperationError } from '../../src/provider/errors.js';
 import { isHidden, isMissing, statItem } from './items.js';
 import { clearFile, fileSource, writeFileAtomically } from './content.js';
 import { mapFileSystemError } from './errors.js';
+import { setFileProperty } from './properties.js';
 
 /** The item types New-Item accepts on the file system. */
 const ITEM_TYPES = ['File', 'Directory'] as const;
@@ -31,6 +32,8 @@ export function createFileSystemProvider(): Provider {
     },
 
     getItem: (fullName) => guard(fullName, () => statItem(fullName)),
+    setItemProperty: (fullName, name, value) =>
+      guard(fullName, () => setFileProperty(fullName, name, value)),
     getChildItems: (fullName, ctx) => listDirectory(fullName, ctx),
 
     newItemTypes: () => ITEM_TYPES,

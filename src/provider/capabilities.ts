@@ -11,6 +11,7 @@ const VERBS: ReadonlyArray<readonly [keyof Provider, string]> = [
   ['getContent', 'GetContent'],
   ['setContent', 'SetContent'],
   ['clearContent', 'ClearContent'],
+  ['setItemProperty', 'SetProperty'],
   ['walk', 'Walk'],
   ['driveSpace', 'DriveSpace'],
   ['dynamicParameters', 'DynamicParameters'],
@@ -24,6 +25,7 @@ const CHANGING: ReadonlyArray<keyof Provider> = [
   'copyItem',
   'setContent',
   'clearContent',
+  'setItemProperty',
 ];
 
 /**

@@ -198,6 +198,16 @@ export interface Provider<DriveState = unknown> {
   ): Promise<ProviderItem>;
   clearContent?(path: string, ctx: ProviderContext<DriveState>): Promise<void>;
   /**
+   * Set-ItemProperty: sets the property `name` (as the user typed it, any case) of the item at
+   * `path` to `value` and returns the item afterwards. Unknown and read-only properties throw.
+   */
+  setItemProperty?(
+    path: string,
+    name: string,
+    value: unknown,
+    ctx: ProviderContext<DriveState>,
+  ): Promise<ProviderItem>;
+  /**
    * getContent of a leaf the caller has just listed (walk or getChildItems in this command):
    * `item` is that listing's entry, so the provider may trust its size and MD5 instead of
    * looking the leaf up again. Copy-Item of a tree uses it; without it the engine calls

@@ -1,14 +1,18 @@
 import { shortDate, shortTime } from '../runtime/values.js';
 import { cellText } from './cells.js';
 
-/** Provider items carry PSParentPath and PSChildName; they get PowerShell's children view. */
+/**
+ * Provider items carry PSParentPath, PSChildName and PSIsContainer; they get PowerShell's
+ * children view. Get-ItemProperty -Name objects have the first two only and show as a list.
+ */
 export function isItem(value: unknown): value is Record<string, unknown> {
   return (
     value !== null &&
     typeof value === 'object' &&
     !Array.isArray(value) &&
     'PSParentPath' in value &&
-    'PSChildName' in value
+    'PSChildName' in value &&
+    'PSIsContainer' in value
   );
 }
 

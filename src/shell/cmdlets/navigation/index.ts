@@ -9,6 +9,7 @@ import { getPSDrive, newPSDrive, removePSDrive } from './drives.js';
 import { convertPath, resolvePath, testPath } from './paths.js';
 import { joinPath, splitPath } from './split-join.js';
 import { getPSProvider } from './providers.js';
+import { itemPropertyCmdlets } from './item-property.js';
 import { setItem } from './set-item.js';
 
 /**
@@ -45,4 +46,5 @@ export const navigationCmdlets: CmdletDefinition[] = [
   convertPath,
   splitPath,
   joinPath,
+  ...itemPropertyCmdlets,
 ];
