@@ -19,6 +19,17 @@ const MODULES: Record<string, string> = {
         defaultDrives() { throw new Error('no drives today'); },
       };
     };`,
+  'name-taken.js': `
+    export const providers = [
+      ({ createNodeProvider, ContainerNode }) => {
+        class Root extends ContainerNode { children() { return []; } }
+        return createNodeProvider({ name: 'Twin', root: () => new Root() });
+      },
+      ({ createNodeProvider, ContainerNode }) => {
+        class Root extends ContainerNode { children() { return []; } }
+        return createNodeProvider({ name: 'FileSystem', root: () => new Root() });
+      },
+    ];`,
   'faulty.js': `
     export const provider = {
       name: 'Faulty',
@@ -32,6 +43,7 @@ const MODULES: Record<string, string> = {
       },
       getChildItems(p) { throw new RangeError('listing exploded'); },
       async getContent(p) { return { open: async () => { throw new Error('stream refused'); } }; },
+      async removeDrive() { throw new Error('cleanup exploded'); },
     };
     export const drives = [{ name: 'F', root: '/' }];`,
 };
@@ -62,6 +74,10 @@ describe('a provider module that throws is contained', () => {
     const { output, errors } = host.take();
     expect(output).toBe('BadDrives\n');
     expect(errors).toContain('missing.js');
+
+    // A module is loaded whole or not at all: Twin went out again when FileSystem was taken.
+    await shell.run('Get-PSProvider Twin');
+    expect(host.take().errors).toContain('Twin');
   });
 
   it('turns throws inside provider calls into error records naming the provider', async () => {
@@ -85,6 +101,11 @@ describe('a provider module that throws is contained', () => {
 
     const line = 'Get-ChildItem F:\\x';
     expect((await shell.complete(line, line.length)).matches).toEqual([]);
+
+    await shell.run('Remove-Module faulty; Get-PSDrive F');
+    const removal = host.take().errors;
+    expect(removal).toContain('cleanup exploded');
+    expect(removal).toMatch(/Get-PSDrive: .*F/);
   });
 
   it('imports the modules listed for start and reports the broken ones', async () => {

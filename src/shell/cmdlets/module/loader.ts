@@ -86,11 +86,7 @@ export async function importModule(
     if (entry !== undefined) made.push(await instantiate(name, entry));
   }
 
-  const providers: Provider[] = [];
-  for (const provider of made) {
-    target.engine.registerProvider(containProvider(provider));
-    providers.push(target.engine.getProvider(provider.name));
-  }
+  const providers = await registerAll(target.engine, name, made);
 
   const drives = await mountDrives(target.engine, made, exports.drives ?? [], options);
   const cmdlets = [...(exports.cmdlets ?? [])];
@@ -99,6 +95,28 @@ export async function importModule(
   const module: LoadedModule = { name: moduleName(name), url, providers, drives, cmdlets };
   loaded.set(target.engine, [...list, module]);
   return module;
+}
+
+/**
+ * Registers a module's providers, contained. When one cannot be registered (its name is taken)
+ * the ones before it are taken back out, so a module is either loaded whole or not at all.
+ */
+async function registerAll(
+  engine: ProviderEngine,
+  name: string,
+  made: readonly Provider[],
+): Promise<Provider[]> {
+  const providers: Provider[] = [];
+  try {
+    for (const provider of made) {
+      engine.registerProvider(containProvider(provider));
+      providers.push(engine.getProvider(provider.name));
+    }
+  } catch (error) {
+    for (const provider of providers) await engine.unregisterProvider(provider.name);
+    throw new ModuleLoadError(name, 'its provider could not be registered', error);
+  }
+  return providers;
 }
 
 /**
