@@ -8,30 +8,77 @@ import { startRcloneHarness, type RcloneHarness } from '../test/rclone/harness.j
 import { benchScript, runNodeChild } from './child.js';
 import type { Row, Sample } from './stats.js';
 
-/** Sizes of one bench run; `--quick` scales everything down so CI can prove the script works. */
+/**
+ * Sizes of one bench run; `--quick` scales everything down so CI can prove the script works.
+ * Every field can be set on the command line as `--<kebab-case name>=<n>`, e.g.
+ * `--big-file-mib=256 --small-files=1000` (see {@link sizesFromArgs}).
+ */
 export interface BenchSizes {
+  /** Runs of each contender where a scenario does not say otherwise. */
   runs: number;
   bigFileMiB: number;
+  /** Runs of the large-file scenario: its runs dominate the whole bench's time. */
+  bigFileRuns: number;
   smallFiles: number;
+  smallFileRuns: number;
   completionEntries: number;
+  /** Files and folders of the tree the listing scenario seeds and walks. */
+  treeFiles: number;
+  treeFolders: number;
+  listingRuns: number;
+  /** Runs of the interactive first-prompt measurement (needs tmux). */
+  interactiveRuns: number;
   loadOpsPerClient: number;
 }
 
+/**
+ * The full run, scaled to finish in under 10 minutes on a 2-core machine (issue 10): the
+ * largest sizes get fewer runs. bench/analysis.md says where this stays below the issue's scale.
+ */
 export const FULL: BenchSizes = {
   runs: 3,
-  bigFileMiB: 512,
-  smallFiles: 500,
-  completionEntries: 2000,
+  bigFileMiB: 1024,
+  bigFileRuns: 2,
+  smallFiles: 2000,
+  smallFileRuns: 2,
+  completionEntries: 5000,
+  treeFiles: 50_000,
+  treeFolders: 2000,
+  listingRuns: 2,
+  interactiveRuns: 3,
   loadOpsPerClient: 60,
 };
 
 export const QUICK: BenchSizes = {
   runs: 2,
   bigFileMiB: 32,
+  bigFileRuns: 2,
   smallFiles: 100,
+  smallFileRuns: 2,
   completionEntries: 200,
+  treeFiles: 1000,
+  treeFolders: 50,
+  listingRuns: 2,
+  interactiveRuns: 1,
   loadOpsPerClient: 20,
 };
+
+/** `base` with every `--<kebab-case field>=<n>` of `argv` applied; unknown sizes are refused. */
+export function sizesFromArgs(base: BenchSizes, argv: readonly string[]): BenchSizes {
+  const sizes = { ...base };
+  const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+  const fields = new Map(Object.keys(sizes).map((name) => [kebab(name), name as keyof BenchSizes]));
+
+  for (const arg of argv) {
+    const match = /^--([a-z-]+)=(\d+)$/.exec(arg);
+    if (!match || ['only'].includes(match[1])) continue;
+    const field = fields.get(match[1]);
+    if (!field)
+      throw new Error(`Unknown bench size ${arg}; known: ${[...fields.keys()].join(', ')}`);
+    sizes[field] = Number(match[2]);
+  }
+  return sizes;
+}
 
 /** Everything a scenario needs: one server, one rclone, the account and a scratch folder. */
 export interface BenchContext {

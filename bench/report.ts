@@ -51,9 +51,58 @@ export const TARGETS: Target[] = [
     reference: 'rclone copy',
     max: 0.5,
   },
+  {
+    scenario: 'Recursive listing',
+    contender: 'jafs Get-ChildItem -Recurse',
+    reference: 'floor',
+    max: 1.5,
+  },
+  {
+    scenario: 'Recursive listing',
+    contender: 'jafs Get-ChildItem -Recurse',
+    reference: 'rclone lsjson -R',
+    max: 0.5,
+  },
+  { scenario: 'Recursive listing', contender: 'library listStream', reference: 'floor', max: 1.5 },
+  {
+    scenario: 'Recursive listing',
+    contender: 'library listStream',
+    reference: 'rclone lsjson -R',
+    max: 0.5,
+  },
   { scenario: 'Start-up', contender: 'jafs -c Get-Location', reference: 'node -e 0', max: 4 },
   { scenario: 'Tab completion', contender: 'second (cache)', max: 10 },
 ];
+
+/**
+ * What each scenario's other contenders are measured against (scenario names start with these
+ * keys): every row of such a scenario shows its median as a multiple of theirs.
+ */
+export const BASELINES: Record<string, string[]> = {
+  'Upload of one large file': ['floor', 'rclone copyto'],
+  'Download of one large file': ['floor', 'rclone copyto'],
+  'Small files up': ['rclone copy'],
+  'Small files down': ['rclone copy'],
+  'Recursive listing': ['floor', 'rclone lsjson -R'],
+  'Start-up': ['node -e 0'],
+};
+
+/** `1.08× floor, 0.90× rclone copyto` for a row, or '' for a baseline or an unknown scenario. */
+export function versusBaselines(rows: readonly Row[], row: Row): string {
+  const key = Object.keys(BASELINES).find((prefix) => row.scenario.startsWith(prefix));
+  const baselines = key ? BASELINES[key] : [];
+  if (baselines.includes(row.contender)) return '';
+
+  const median = summary(row.samples).median;
+  return baselines
+    .map((name) => rows.find((each) => each.scenario === row.scenario && each.contender === name))
+    .filter((baseline): baseline is Row => baseline !== undefined && baseline.samples.length > 0)
+    .map(
+      (baseline) =>
+        `${(median / summary(baseline.samples).median).toFixed(2)}× ${baseline.contender}`,
+    )
+    .join(', ');
+}
 
 export function describeMachine(): string[] {
   const version = (command: string, args: string[]) => {
@@ -86,6 +135,11 @@ export function checkTargets(rows: readonly Row[]) {
   });
 }
 
+function verdict(target: { ratio?: number; met: boolean }): string {
+  if (target.ratio === undefined) return 'SKIP';
+  return target.met ? 'MET ' : 'MISS';
+}
+
 /** What a target compares: a ratio of two contenders, or one contender's median in ms. */
 function measure(target: Target): string {
   return target.reference
@@ -93,7 +147,7 @@ function measure(target: Target): string {
     : `${target.contender} median (ms)`;
 }
 
-function cells(row: Row): string[] {
+function cells(rows: readonly Row[], row: Row): string[] {
   const { min, median } = summary(row.samples);
   const rss = row.samples.map((sample) => sample.rssMb).filter((mb) => mb !== undefined);
   const requests = row.samples.map((sample) => sample.requests).filter((n) => n !== undefined);
@@ -108,24 +162,33 @@ function cells(row: Row): string[] {
     formatMs(min),
     formatMs(median),
     String(row.samples.length),
+    versusBaselines(rows, row),
     extra.join('; '),
   ];
 }
 
-/** The plain-text table for the terminal. */
-export function renderTable(rows: readonly Row[]): string {
-  const header = ['scenario', 'contender', 'min', 'median', 'runs', 'notes'];
-  const body = rows.map(cells);
+/**
+ * The plain-text table for the terminal; `measuredOnly` leaves out the targets of scenarios
+ * that did not run (for the table printed after each scenario).
+ */
+export function renderTable(
+  rows: readonly Row[],
+  options: { measuredOnly?: boolean } = {},
+): string {
+  const header = ['scenario', 'contender', 'min', 'median', 'runs', 'vs baseline', 'notes'];
+  const body = rows.map((row) => cells(rows, row));
   const widths = header.map((_, column) =>
     Math.max(...[header, ...body].map((line) => line[column].length)),
   );
   const line = (values: string[]) =>
     values.map((value, column) => value.padEnd(widths[column])).join('  ');
-  const targets = checkTargets(rows).map(
-    (target) =>
-      `${target.met ? 'MET ' : 'MISS'} ${target.scenario}: ${measure(target)} = ` +
-      `${target.ratio?.toFixed(2) ?? 'n/a'} (target ≤ ${target.max})`,
-  );
+  const targets = checkTargets(rows)
+    .filter((target) => !options.measuredOnly || target.ratio !== undefined)
+    .map(
+      (target) =>
+        `${verdict(target)} ${target.scenario}: ${measure(target)} = ` +
+        `${target.ratio?.toFixed(2) ?? 'n/a'} (target ≤ ${target.max})`,
+    );
   return [line(header), ...body.map(line), '', ...targets].join('\n');
 }
 
@@ -139,9 +202,9 @@ export function renderMarkdown(report: {
   totalMs: number;
 }): string {
   const table = [
-    '| Scenario | Contender | min | median | runs | notes |',
-    '|---|---|---:|---:|---:|---|',
-    ...report.rows.map((row) => `| ${cells(row).join(' | ')} |`),
+    '| Scenario | Contender | min | median | runs | vs baseline | notes |',
+    '|---|---|---:|---:|---:|---|---|',
+    ...report.rows.map((row) => `| ${cells(report.rows, row).join(' | ')} |`),
   ];
   const targets = [
     '| Scenario | Measure | Measured | Target | Met |',
@@ -149,7 +212,8 @@ export function renderMarkdown(report: {
     ...checkTargets(report.rows).map(
       (target) =>
         `| ${target.scenario} | ${measure(target)} | ` +
-        `${target.ratio?.toFixed(2) ?? 'n/a'} | ≤ ${target.max} | ${target.met ? 'yes' : '**no**'} |`,
+        `${target.ratio?.toFixed(2) ?? 'n/a'} | ≤ ${target.max} | ` +
+        `${target.ratio === undefined ? 'not run' : target.met ? 'yes' : '**no**'} |`,
     ),
   ];
   return [

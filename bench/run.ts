@@ -4,9 +4,10 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 
-import { createContext, FULL, QUICK } from './context.js';
+import { createContext, FULL, QUICK, sizesFromArgs } from './context.js';
 import { describeMachine, renderMarkdown, renderTable } from './report.js';
 import { completion } from './scenarios/completion.js';
+import { interactive } from './scenarios/interactive.js';
 import { largeFile } from './scenarios/large-file.js';
 import { listing } from './scenarios/listing.js';
 import { serverLoad } from './scenarios/server-load.js';
@@ -15,18 +16,20 @@ import { startup } from './scenarios/startup.js';
 
 const quick = process.argv.includes('--quick');
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
-// Listing walks the tree the earlier scenarios leave behind, so it comes after them.
 const scenarios = [
   { name: 'large-file', run: largeFile },
   { name: 'small-files', run: smallFiles },
   { name: 'completion', run: completion },
   { name: 'listing', run: listing },
   { name: 'startup', run: startup },
+  { name: 'interactive', run: interactive },
   { name: 'server-load', run: serverLoad },
 ];
 
-const context = await createContext(quick ? QUICK : FULL);
+const sizes = sizesFromArgs(quick ? QUICK : FULL, process.argv.slice(2));
+const context = await createContext(sizes);
 const started = performance.now();
+const printed = new Set<(typeof context.rows)[number]>();
 try {
   for (const scenario of scenarios) {
     if (only && !only.split(',').includes(scenario.name)) continue;
@@ -36,6 +39,13 @@ try {
     process.stderr.write(
       `bench: ${scenario.name} took ${Math.round(performance.now() - begun)} ms\n`,
     );
+    // This scenario's figures and ratios now, so a long run shows them as it goes.
+    const touched = new Set(
+      context.rows.filter((row) => !printed.has(row)).map((row) => row.scenario),
+    );
+    const rows = context.rows.filter((row) => touched.has(row.scenario));
+    rows.forEach((row) => printed.add(row));
+    process.stderr.write(`${renderTable(rows, { measuredOnly: true })}\n\n`);
   }
 } finally {
   await context.close();

@@ -1,5 +1,3 @@
-import { Readable } from 'node:stream';
-
 import { createFileSystemProvider } from '../../providers/filesystem/index.js';
 import { createJottacloudProvider } from '../../providers/jottacloud/index.js';
 import { createPlainHost } from '../../src/cli/plain-host.js';
@@ -9,23 +7,9 @@ import { navigationCmdlets } from '../../src/shell/cmdlets/navigation/index.js';
 import { createShell } from '../../src/shell/index.js';
 import { timed } from '../child.js';
 import { record, type BenchContext } from '../context.js';
+import { seedFiles } from '../seed.js';
 
 const FOLDER = '/Jotta/Archive/many';
-
-/** Uploads `count` one-byte files (deduplicated after the first) with 8 uploads in flight. */
-async function seedFolder(client: Jottacloud, count: number): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const index = next++;
-      await client.upload(`${FOLDER}/entry-${String(index).padStart(5, '0')}.txt`, {
-        size: 1,
-        open: async () => Readable.from([Buffer.from('x')]),
-      });
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
-}
 
 /**
  * Tab completion in a remote folder of many entries, in-process through `Shell.complete`: the
@@ -36,9 +20,11 @@ export async function completion(context: BenchContext): Promise<void> {
   const { username, password, sizes } = context;
   const baseUrl = context.server.url;
   const auth = { type: 'basic' as const, username, password };
-  const seeder = new Jottacloud({ baseUrl, auth });
-  await seedFolder(seeder, sizes.completionEntries);
-  await seeder.close();
+  const names = Array.from({ length: sizes.completionEntries }, (_, index) => index);
+  await seedFiles(
+    context,
+    names.map((index) => `${FOLDER}/entry-${String(index).padStart(5, '0')}.txt`),
+  );
 
   const scenario = `Tab completion (${sizes.completionEntries} entries)`;
   const line = `Get-ChildItem JAFS:${FOLDER}/entry-0`;

@@ -19,7 +19,7 @@ export async function largeFile(context: BenchContext): Promise<void> {
   const label = `${sizes.bigFileMiB} MiB`;
   let last = '';
 
-  for (let run = 1; run <= sizes.runs; run++) {
+  for (let run = 1; run <= sizes.bigFileRuns; run++) {
     const tag = (who: string) => `${who}-${run}`;
 
     await retag([local], tag('jafs'));
@@ -48,7 +48,7 @@ export async function largeFile(context: BenchContext): Promise<void> {
     );
   }
 
-  for (let run = 1; run <= sizes.runs; run++) {
+  for (let run = 1; run <= sizes.bigFileRuns; run++) {
     const target = (who: string) => join(workDir, `down-${who}-${run}.bin`);
     record(
       context,

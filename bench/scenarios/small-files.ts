@@ -22,7 +22,7 @@ export async function smallFiles(context: BenchContext): Promise<void> {
     return { ...sample, requests: context.requests() - before };
   };
 
-  for (let run = 1; run <= sizes.runs; run++) {
+  for (let run = 1; run <= sizes.smallFileRuns; run++) {
     await retag(paths, `jafs-${run}`);
     const jafsUp = await counted(() =>
       context.jafs(
@@ -38,7 +38,7 @@ export async function smallFiles(context: BenchContext): Promise<void> {
     record(context, up, 'rclone copy', rcloneUp);
   }
 
-  for (let run = 1; run <= sizes.runs; run++) {
+  for (let run = 1; run <= sizes.smallFileRuns; run++) {
     const target = (who: string) => join(workDir, `small-down-${who}-${run}`);
     const jafsDown = await counted(() =>
       context.jafs(
