@@ -23,7 +23,11 @@ const DEVICE_TYPE_PARAMETER: ParameterDefinition = {
 const PERMANENT_PARAMETER: ParameterDefinition = {
   name: 'Permanent',
   type: 'switch',
-  help: 'Delete permanently instead of moving to Trash; required to remove a device.',
+  help:
+    'Delete permanently instead of moving to Trash (the interactive shell asks first); ' +
+    'required to remove a device.',
+  // Nothing can bring the item back: the interactive shell asks first (issue 11).
+  confirmImpact: 'High',
 };
 
 /** -Revision of Get-Content: read an older revision of a file (Get-ItemRevision lists them). */

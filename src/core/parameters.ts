@@ -42,4 +42,9 @@ export interface ParameterDefinition {
   acceptsWildcards?: boolean;
   /** One-line help text. */
   help?: string;
+  /**
+   * A switch that makes the change riskier when set: the cmdlet's ConfirmImpact rises to this
+   * for the call (Remove-Item -Permanent of Jottacloud: High, so the interactive shell asks).
+   */
+  confirmImpact?: 'Low' | 'Medium' | 'High';
 }

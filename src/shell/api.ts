@@ -114,12 +114,17 @@ export interface CmdletContext {
   progress(event: ProgressEvent | undefined): void;
   /**
    * -WhatIf/-Confirm: prints `What if: Performing the operation "<action>" on target
-   * "<target>".` and returns false under -WhatIf; asks under -Confirm; else true.
+   * "<target>".` and returns false under -WhatIf; asks under -Confirm; else true. `impact`
+   * raises the cmdlet's ConfirmImpact for this call (Remove-Item -Permanent: High), so it asks
+   * unasked when it reaches $ConfirmPreference.
    */
-  shouldProcess(target: string, action: string): Promise<boolean>;
+  shouldProcess(target: string, action: string, impact?: ConfirmImpact): Promise<boolean>;
   /** A question that -Confirm:$false does not silence (Remove-Item of an item with children). */
   shouldContinue(query: string, caption: string): Promise<boolean>;
 }
+
+/** How risky a change is, as PowerShell's ConfirmImpact. */
+export type ConfirmImpact = 'Low' | 'Medium' | 'High';
 
 /** One cmdlet. Terminating errors are thrown; non-terminating ones go through writeError. */
 export interface CmdletDefinition {
@@ -136,7 +141,7 @@ export interface CmdletDefinition {
    * How risky the change is (default Medium). ShouldProcess asks without -Confirm when it
    * reaches $ConfirmPreference (High by default); -Confirm:$false or a bound -Force silence it.
    */
-  confirmImpact?: 'Low' | 'Medium' | 'High';
+  confirmImpact?: ConfirmImpact;
   examples?: readonly { code: string; remarks: string }[];
   /** Provider dynamic parameters, given what is bound so far (Path, ItemType…). */
   dynamicParameters?(

@@ -18,8 +18,12 @@ const PROGRESS_STEP = 1024 * 1024;
 
 /** What a run needs from the cmdlet around it. */
 export interface SyncHooks {
-  /** -WhatIf/-Confirm for one action; false holds it back. */
-  shouldProcess(target: string, action: string): Promise<boolean>;
+  /** -WhatIf/-Confirm for one action (`impact` raises its ConfirmImpact); false holds it back. */
+  shouldProcess(
+    target: string,
+    action: string,
+    impact?: SyncOptions['deleteImpact'],
+  ): Promise<boolean>;
   /** One item failed; the run goes on with the next. */
   failed(error: unknown, target: string): void;
   /** Removes a destination item (the engine's Remove-Item, with its safety checks). */
@@ -70,7 +74,8 @@ export async function runSync(
       const transfer = action.kind === 'copy' || action.kind === 'update';
       // Folders exist before the files in them are sent; deletions wait for every copy.
       if (!transfer) await pool.drain();
-      if (!(await hooks.shouldProcess(target, text))) {
+      const impact = action.kind === 'delete' ? options.deleteImpact : undefined;
+      if (!(await hooks.shouldProcess(target, text, impact))) {
         counts.Declined++;
         continue;
       }

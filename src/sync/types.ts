@@ -17,6 +17,8 @@ export interface SyncOptions extends OperationOptions {
    * `Permanent`), used for the deletions.
    */
   removeDynamic?: Readonly<Record<string, unknown>>;
+  /** How risky a deletion is with those values (-Permanent on JAFS: High, so it is confirmed). */
+  deleteImpact?: 'Low' | 'Medium' | 'High';
   /** Files transferred at once. @default 4 (DEFAULT_PARALLEL) */
   parallel?: number;
 }

@@ -123,7 +123,7 @@ describe('Clear-RecycleBin', () => {
     );
 
     const refused = await run('Clear-RecycleBin -Drive JAFS');
-    expect(refused.errors).toContain("The confirmation 'Confirm' requires user input.");
+    expect(refused.errors).toContain('Add -Force or -Confirm:$false to go ahead');
     const declined = await run('Clear-RecycleBin -Drive JAFS', [2]);
     expect(declined.host.prompts[0]).toContain('"Clear-RecycleBin" on target "Trash of JAFS:"');
     const whatIf = await run('Clear-RecycleBin -Drive JAFS -WhatIf');

@@ -6,7 +6,8 @@ import { createJottacloudProvider } from '../../providers/jottacloud/index.js';
 import { Jottacloud, MemoryTokenStore, loginWithToken } from '../../src/jfs/index.js';
 import { ProviderEngine } from '../../src/provider/index.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
-import type { Shell } from '../../src/shell/api.js';
+import type { Host, Shell } from '../../src/shell/api.js';
+import { jottacloudCmdlets } from '../../src/shell/cmdlets/jottacloud/index.js';
 import { navigationCmdlets } from '../../src/shell/cmdlets/navigation/index.js';
 import { syncCmdlets } from '../../src/shell/cmdlets/sync/index.js';
 import { createShell } from '../../src/shell/index.js';
@@ -15,7 +16,7 @@ import { RecordingHost } from '../provider/jottacloud-features-shell.js';
 /**
  * The whole stack for reliability tests: the local JFS server (account demo/pw, token login so
  * no request pays for scrypt), a client, an engine with the file system and `JAFS:` drives, the
- * navigation and sync cmdlets, and a temp local folder the shell starts in.
+ * navigation, sync and Jottacloud cmdlets, and a temp local folder the shell starts in.
  */
 export interface Stack {
   server: RunningServer;
@@ -23,9 +24,17 @@ export interface Stack {
   dataDir: string;
   client: Jottacloud;
   local: string;
-  /** Runs `script` in a fresh shell (fresh host) on the shared engine. */
-  run(script: string): Promise<{ output: string; errors: string; host: RecordingHost }>;
-  shell(): { shell: Shell; host: RecordingHost };
+  /**
+   * Runs `script` in a fresh shell (fresh host) on the shared engine. With `answers` the host
+   * is interactive and answers its prompts with them, in order (else it has nobody to ask).
+   */
+  run(
+    script: string,
+    answers?: number[],
+  ): Promise<{ output: string; errors: string; host: RecordingHost }>;
+  shell(answers?: number[]): { shell: Shell; host: RecordingHost };
+  /** A shell on the shared engine over any host (the Ink app's). */
+  shellOn(host: Host): Shell;
   close(): Promise<void>;
 }
 
@@ -46,10 +55,10 @@ export async function startStack(): Promise<Stack> {
   engine.registerProvider(createJottacloudProvider({ client }));
   await engine.newDrive('Jottacloud', { name: 'JAFS', root: '/' });
   await engine.setLocation(local);
-  const cmdlets = [...navigationCmdlets, ...syncCmdlets];
+  const cmdlets = [...navigationCmdlets, ...syncCmdlets, ...jottacloudCmdlets];
 
-  const shell = () => {
-    const host = new RecordingHost();
+  const shell = (answers: number[] = []) => {
+    const host = new RecordingHost(answers);
     return { shell: createShell({ host, engine, cmdlets }), host };
   };
   return {
@@ -58,8 +67,9 @@ export async function startStack(): Promise<Stack> {
     client,
     local,
     shell,
-    async run(script) {
-      const session = shell();
+    shellOn: (host) => createShell({ host, engine, cmdlets }),
+    async run(script, answers) {
+      const session = shell(answers);
       await session.shell.run(script);
       return { output: session.host.output, errors: session.host.errors, host: session.host };
     },

@@ -6,6 +6,7 @@ import type { Evaluator } from './evaluator.js';
 import { StopUpstream, TerminatingError } from './flow.js';
 import { invokeScriptBlock } from './invoke.js';
 import type { Emit, ExecState } from './state.js';
+import { shouldProcess, YES_NO } from './should-process.js';
 import { ScriptBlock, toStr } from './values.js';
 
 const RUNTIME = Symbol('jafs.shell.runtime');
@@ -69,7 +70,8 @@ export function createContext(
       if (preference('ProgressAction', 'ProgressPreference') === 'silentlycontinue') return;
       host.progress(inv.progressId, event);
     },
-    shouldProcess: (target, action) => shouldProcess(inv, target, action, params.Force === true),
+    shouldProcess: (target, action, impact) =>
+      shouldProcess(inv, target, action, params.Force === true, impact),
     async shouldContinue(query, caption) {
       const choice = await host.choose(caption, query, YES_NO, 0, inv.st.signal);
       return choice === 0 || choice === 1;
@@ -80,68 +82,14 @@ export function createContext(
   return ctx;
 }
 
-const YES_NO = [
-  { label: '&Yes', help: 'Continue with only the next step of the operation.' },
-  { label: 'Yes to &All', help: 'Continue with all the steps of the operation.' },
-  { label: '&No', help: 'Skip this operation and proceed with the next operation.' },
-  { label: 'No to A&ll', help: 'Skip this operation and all subsequent operations.' },
-];
-
-async function shouldProcess(
-  inv: InvocationState,
-  target: string,
-  action: string,
-  force = false,
-): Promise<boolean> {
-  const session = inv.ev.session;
-  const whatIf = inv.common.WhatIf ?? session.getVariable('WhatIfPreference');
-  const line = `Performing the operation "${action}" on target "${target}".`;
-  if (whatIf === true) {
-    session.host.write(`What if: ${line}\n`);
-    return false;
-  }
-  if (inv.common.Confirm !== true && (force || !confirmsByDefault(inv))) return true;
-  if (inv.confirmAll !== undefined) return inv.confirmAll;
-  const choices = [
-    ...YES_NO,
-    {
-      label: '&Suspend',
-      help: 'Pause the current pipeline and return to the command prompt. Type "exit" to resume the pipeline.',
-    },
-  ];
-  const choice = await session.host.choose(
-    'Confirm',
-    `Are you sure you want to perform this action?\n${line}`,
-    choices,
-    0,
-    inv.st.signal,
-  );
-  if (choice === 1) inv.confirmAll = true;
-  if (choice === 3) inv.confirmAll = false;
-  return choice === 0 || choice === 1;
-}
-
-const IMPACT_RANK: Readonly<Record<string, number>> = { low: 1, medium: 2, high: 3 };
-
-/**
- * Whether ShouldProcess asks unasked: ConfirmImpact at or above $ConfirmPreference. A bound
- * -Force skips that question (not an explicit -Confirm), as Clear-RecycleBin -Force does.
- */
-function confirmsByDefault(inv: InvocationState): boolean {
-  if (inv.common.Confirm === false) return false;
-  const preference = toStr(inv.ev.session.getVariable('ConfirmPreference')).toLowerCase();
-  const threshold = IMPACT_RANK[preference];
-  const impact = IMPACT_RANK[(inv.confirmImpact ?? 'Medium').toLowerCase()];
-  return threshold !== undefined && impact >= threshold;
-}
-
 /** A non-terminating error, handled per -ErrorAction / $ErrorActionPreference. */
 export function reportNonTerminating(
   inv: InvocationState,
   error: unknown,
   targetObject?: unknown,
 ): void {
-  if (error instanceof StopUpstream) throw error;
+  // Already terminating (a refused confirmation, -ErrorAction Stop further in): never downgraded.
+  if (error instanceof StopUpstream || error instanceof TerminatingError) throw error;
   const session = inv.ev.session;
   // Write-Error inside a function reports the function's call, as PowerShell does.
   const site = inv.commandName === 'Write-Error' ? inv.st.invocation : undefined;

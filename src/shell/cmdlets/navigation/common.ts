@@ -1,6 +1,6 @@
 import type { ParameterDefinition } from '../../../core/parameters.js';
 import { withTypeNames } from '../../../core/psobject.js';
-import type { BoundParameters, CmdletContext, SessionApi } from '../../api.js';
+import type { BoundParameters, CmdletContext, ConfirmImpact, SessionApi } from '../../api.js';
 import { ProviderEngine } from '../../../provider/engine.js';
 import type { LocationInfo } from '../../../provider/engine-api.js';
 import type { OperationOptions } from '../../../provider/provider-call.js';
@@ -197,6 +197,36 @@ export function dynamicValues(ctx: CmdletContext, cmdlet: string, path: ItemPath
   }
 
   return values;
+}
+
+/**
+ * The ConfirmImpact a bound dynamic switch raises this call to (Remove-Item -Permanent on
+ * JAFS: High), or undefined when none does.
+ */
+export function dynamicImpact(
+  ctx: CmdletContext,
+  cmdlet: string,
+  path: ItemPath,
+): ConfirmImpact | undefined {
+  const definitions = path.drive.provider.dynamicParameters?.(cmdlet, path.providerPath) ?? [];
+  let impact: ConfirmImpact | undefined;
+  for (const { name, confirmImpact } of definitions) {
+    if (!confirmImpact || !isSet(ctx.params[name])) continue;
+    if (IMPACTS.indexOf(confirmImpact) > IMPACTS.indexOf(impact ?? 'Low')) impact = confirmImpact;
+    else impact ??= confirmImpact;
+  }
+
+  return impact;
+}
+
+const IMPACTS: readonly ConfirmImpact[] = ['Low', 'Medium', 'High'];
+
+/** A bound switch that is on (`-Permanent`, `-Permanent:$true`, a SwitchParameter). */
+function isSet(value: unknown): boolean {
+  if (typeof value === 'object' && value !== null && 'isPresent' in value) {
+    return Boolean((value as { isPresent: unknown }).isPresent);
+  }
+  return value === true;
 }
 
 /** FileSystem-style ShouldProcess action names: `Remove File`, `Create Directory`. */

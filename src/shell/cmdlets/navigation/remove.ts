@@ -3,6 +3,7 @@ import {
   FILTER_PARAMETERS,
   FORCE_PARAMETER,
   actionName,
+  dynamicImpact,
   dynamicValues,
   engineOf,
   forEachItem,
@@ -39,7 +40,8 @@ export const removeItem: CmdletDefinition = {
       const options = operationOptions(ctx, dynamicValues(ctx, 'Remove-Item', target.path));
       const action = actionName('Remove', target.item, provider);
       engine.assertNotInUse(target);
-      if (!(await ctx.shouldProcess(target.path.display, action))) return;
+      const impact = dynamicImpact(ctx, 'Remove-Item', target.path);
+      if (!(await ctx.shouldProcess(target.path.display, action, impact))) return;
 
       let recurse = ctx.params.Recurse === true;
       if (!recurse && (await engine.hasChildren(target, options))) {

@@ -104,18 +104,20 @@ export const syncItemCmdlet: CmdletDefinition = {
     const source = await resolveSource(ctx);
     const destination = engine.lexicalPath(String(ctx.params.Destination));
 
+    const removeDynamic = removeValues(ctx, destination);
     const options = {
       ...operationOptions(ctx),
       delete: ctx.params.Delete === true,
       include: strings(ctx.params.Include),
       exclude: strings(ctx.params.Exclude),
-      removeDynamic: removeValues(ctx, destination),
+      removeDynamic,
+      deleteImpact: removeImpact(destination, removeDynamic),
       parallel: throttleLimit(ctx.params.ThrottleLimit),
     };
 
     try {
       const result = await syncItem(source, destination, options, {
-        shouldProcess: (target, action) => ctx.shouldProcess(target, action),
+        shouldProcess: (target, action, impact) => ctx.shouldProcess(target, action, impact),
         failed: (error, target) => ctx.writeError(error, target),
         removeItem: (target, recurse, removeOptions) =>
           engine.removeItem(target, recurse, removeOptions),
@@ -165,6 +167,14 @@ function removeValues(ctx: CmdletContext, destination: ItemPath): Record<string,
 
   ctx.writeWarning(`-Permanent has no meaning on ${provider.name} drives; it is ignored.`);
   return {};
+}
+
+/** The ConfirmImpact the Remove-Item values raise deletions to (-Permanent on JAFS: High). */
+function removeImpact(destination: ItemPath, values: Record<string, unknown>) {
+  const provider = destination.drive.provider;
+  const known = provider.dynamicParameters?.('Remove-Item', destination.providerPath) ?? [];
+  return known.find((parameter) => values[parameter.name] === true && parameter.confirmImpact)
+    ?.confirmImpact;
 }
 
 function summary(
