@@ -17,10 +17,13 @@ export type {
 } from './contract.js';
 export {
   CONTRACT_TREE,
+  FLAT_CONTRACT_TREE,
   childNames,
   collect,
   contractContext,
   contractPaths,
+  leafKey,
+  namesIn,
   readText,
   textSource,
 } from './seed.js';
