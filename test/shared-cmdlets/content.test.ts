@@ -89,6 +89,27 @@ describe.each(DRIVES)('content cmdlets on $label', ({ open }) => {
     expect(await s.read('piped.txt')).toBe('l1\nl2\nl3\nl4\nl5\n');
   });
 
+  it('writes piped values in one write: one revision on JAFS:, -WhatIf said once', async () => {
+    const s = await sharedSession(drive, TREE);
+
+    const typed = await s.type(
+      "'x','y' | Set-Content once.txt -WhatIf; 'a','b','c' | Set-Content once.txt; " +
+        "'d','e' | Add-Content once.txt; 'f' | Set-Content five.txt -PassThru",
+    );
+
+    expect(typed.err).toBe('');
+    expect(typed.lines).toEqual([
+      `What if: Performing the operation "Set Content" on target "Path: ${s.p('once.txt')}".`,
+      'f',
+    ]);
+    expect(await s.read('once.txt')).toBe('a\nb\nc\nd\ne\n');
+    expect(await s.read('five.txt')).toBe('f\n');
+    if (drive.label === 'Jottacloud') {
+      // One upload for the three piped lines, one for the two appended ones.
+      expect((await s.type('(Get-Item once.txt).Revision')).lines).toEqual(['2']);
+    }
+  });
+
   it('writes nothing where the parent folder is missing (Could not find a part of the path)', async () => {
     const s = await sharedSession(drive, TREE);
 

@@ -15,6 +15,7 @@ import {
   targetPaths,
 } from './common.js';
 import { ENCODING_NAMES, encodingNamed } from './content-encoding.js';
+import { gathered, gathering, isPipedValue, startGathering } from './content-gather.js';
 
 const VALUE: ParameterDefinition = {
   name: 'Value',
@@ -64,9 +65,10 @@ function checkEncoding(ctx: CmdletContext): void {
 }
 
 /**
- * Set-Content. With pipeline input and a -Path given on the command line, the file is emptied
- * once in `begin` and each piped record is appended, so every record ends up in the file (a
- * cost of one rewrite per record, acceptable for text; a buffered writer would avoid it).
+ * Set-Content. With pipeline input and a -Path given on the command line, the piped values are
+ * gathered and written once at the end, as PowerShell's one writer per pipeline does: one upload
+ * (one revision) on JAFS:, not one per record. Piped items that bring their own paths are
+ * written one by one.
  */
 export const setContent: CmdletDefinition = {
   name: 'Set-Content',
@@ -87,14 +89,14 @@ export const setContent: CmdletDefinition = {
   async begin(ctx) {
     checkEncoding(ctx);
 
-    // Values will come from the pipeline: empty the file once (a BOM only), each record appends.
-    const valuesFromPipeline = ctx.expectingInput && ctx.params.Value === undefined;
-    if (!valuesFromPipeline || targetPaths(ctx.params).paths.length === 0) return;
-    await writeValues(ctx, 'Set Content', 'empty', false);
+    // Outside the shell there is nowhere to gather: empty the file once, each record appends.
+    if (startGathering(ctx) === 'per record') await writeValues(ctx, 'Set Content', [], false);
   },
   async process(ctx) {
-    await writeValues(ctx, 'Set Content', 'values', isPipedValue(ctx));
+    if (gathered(ctx)) return;
+    await writeValues(ctx, 'Set Content', ctx.params.Value, isPipedValue(ctx));
   },
+  end: (ctx) => writeGathered(ctx, 'Set Content', false),
 };
 
 /** Add-Content: appends lines to a file (creating it). */
@@ -113,15 +115,26 @@ export const addContent: CmdletDefinition = {
     { code: "Add-Content log.txt 'no break' -NoNewline", remarks: 'Appends without a break.' },
   ],
   dynamicParameters: providerDynamicParameters('Add-Content'),
-  begin: checkEncoding,
-  process: (ctx) => writeValues(ctx, 'Add Content', 'values', true),
+  begin(ctx) {
+    checkEncoding(ctx);
+    startGathering(ctx);
+  },
+  async process(ctx) {
+    if (gathered(ctx)) return;
+    await writeValues(ctx, 'Add Content', ctx.params.Value, true);
+  },
+  end: (ctx) => writeGathered(ctx, 'Add Content', true),
 };
 
-/** True when this record's -Value is the piped object (not paths bound from piped items). */
-function isPipedValue(ctx: CmdletContext): boolean {
-  if (!ctx.expectingInput) return false;
-  const value = ctx.params.Value;
-  return value === ctx.input || (Array.isArray(value) && value.includes(ctx.input));
+/** At the end of the pipeline: one write of everything gathered (Set-Content even of nothing). */
+async function writeGathered(
+  ctx: CmdletContext,
+  action: 'Set Content' | 'Add Content',
+  append: boolean,
+): Promise<void> {
+  const values = gathering(ctx);
+  if (!values || (append && values.length === 0)) return;
+  await writeValues(ctx, action, values, append);
 }
 
 function valueList(values: unknown): unknown[] {
@@ -160,15 +173,13 @@ function bytesOf(values: unknown): Buffer {
 async function contentFor(
   ctx: CmdletContext,
   target: ItemPath,
-  what: 'empty' | 'values',
+  values: unknown,
   append: boolean,
 ): Promise<Buffer> {
-  if (ctx.params.AsByteStream === true) {
-    return what === 'empty' ? Buffer.alloc(0) : bytesOf(ctx.params.Value);
-  }
+  if (ctx.params.AsByteStream === true) return bytesOf(values);
 
   const encoding = encodingNamed(ctx.params.Encoding);
-  const text = what === 'empty' ? '' : textOf(ctx.params.Value, ctx.params.NoNewline === true);
+  const text = textOf(values, ctx.params.NoNewline === true);
   const atStart = !append || ((await engineOf(ctx.session).tryGetItem(target))?.size ?? 0) === 0;
   const body = encoding.encode(text);
   return atStart ? Buffer.concat([encoding.preamble, body]) : body;
@@ -193,7 +204,7 @@ async function checkParent(ctx: CmdletContext, target: ItemPath): Promise<void> 
 async function writeValues(
   ctx: CmdletContext,
   action: 'Set Content' | 'Add Content',
-  what: 'empty' | 'values',
+  values: unknown,
   append: boolean,
 ): Promise<void> {
   const engine = engineOf(ctx.session);
@@ -220,9 +231,11 @@ async function writeValues(
         if (!(await ctx.shouldProcess(`Path: ${target.display}`, action))) continue;
         if (created) await checkParent(ctx, target);
         const options = operationOptions(ctx, dynamicValues(ctx, 'Set-Content', target));
-        const bytes = await contentFor(ctx, target, what, append);
+        const bytes = await contentFor(ctx, target, values, append);
         await engine.writeText(target, bytes, append, options);
-        if (ctx.params.PassThru === true && what === 'values') await ctx.write(ctx.params.Value);
+        if (ctx.params.PassThru === true) {
+          for (const value of valueList(values)) await ctx.write(value);
+        }
       } catch (error) {
         ctx.writeError(error, target.display);
       }
