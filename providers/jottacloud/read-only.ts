@@ -1,8 +1,8 @@
 import type { ProviderContext } from '../../src/provider/types.js';
 import { InvalidItemOperationError, ItemNotFoundError } from './errors.js';
 import { isInSearchView } from './lookup.js';
-import { displayPath, joinPath, leafOf, parentOf } from './paths.js';
-import { searchViewFiles } from './search-views.js';
+import { displayPath, leafOf, parentOf } from './paths.js';
+import { searchViewOriginal } from './search-views.js';
 import type { JottacloudDriveState } from './state.js';
 
 type Context = ProviderContext<JottacloudDriveState>;
@@ -27,13 +27,14 @@ export async function refuseSearchViews(
   }
 }
 
-/** The file's own path when `path` names it through Links or Latest, else `path` itself. */
+/**
+ * The item's own path when `path` names a file (or a shared folder) through Links or Latest,
+ * else `path` itself.
+ */
 export async function throughSearchView(path: string, ctx: Context): Promise<string> {
   if (!(await isInSearchView(path, ctx))) return path;
 
-  const name = leafOf(path).toLowerCase();
-  const files = await searchViewFiles(parentOf(path), ctx);
-  const file = files.find((entry) => entry.name.toLowerCase() === name);
-  if (!file?.path) throw new ItemNotFoundError(displayPath(path, ctx.drive));
-  return joinPath(file.path, file.name);
+  const original = await searchViewOriginal(parentOf(path), leafOf(path), ctx);
+  if (original === undefined) throw new ItemNotFoundError(displayPath(path, ctx.drive));
+  return original;
 }

@@ -29,6 +29,21 @@ export async function searchViewFiles(path: string, ctx: Context, max = LATEST_L
   return (await searchView(path, ctx, max)).files;
 }
 
+/**
+ * Where the entry `name` of the view at `path` lives (a file, or in Links a shared folder), or
+ * undefined when the view has no entry of that name.
+ */
+export async function searchViewOriginal(
+  path: string,
+  name: string,
+  ctx: Context,
+): Promise<string | undefined> {
+  const result = await searchView(path, ctx);
+  const wanted = name.toLowerCase();
+  const entry = [...result.files, ...result.folders].find((e) => e.name.toLowerCase() === wanted);
+  return entry === undefined ? undefined : originalPathOf(entry);
+}
+
 /** The device-relative path of a search result's file or shared folder. */
 export function originalPathOf(entry: JfsFile | FolderEntry): string | undefined {
   return entry.path === undefined ? undefined : joinPath(entry.path, entry.name);

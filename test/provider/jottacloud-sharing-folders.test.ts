@@ -62,6 +62,18 @@ describe('Share links of folders', () => {
     expect(lines(off.output)).toEqual(['False', 'True', '0', '0']);
   });
 
+  it('copy from Links to where they live on the same drive', async () => {
+    const copied = await run(
+      'New-Item JAFS:\\Jotta\\Archive\\gallery -ItemType folder | Out-Null\n' +
+        "Set-Content JAFS:\\Jotta\\Archive\\gallery\\one.txt -Value 'one'\n" +
+        'Enable-ItemShare JAFS:\\Jotta\\Archive\\gallery | Out-Null\n' +
+        'Copy-Item JAFS:\\Jotta\\Links\\gallery JAFS:\\Jotta\\Archive\\gallery-copy -Recurse -Force\n' +
+        'Get-Content JAFS:\\Jotta\\Archive\\gallery-copy\\one.txt',
+    );
+    expect(copied.errors).toBe('');
+    expect(lines(copied.output)).toEqual(['one']);
+  });
+
   it('keep the files of Links working beside them', async () => {
     const both = await run(
       'New-Item JAFS:\\Jotta\\Archive\\mixed -ItemType folder | Out-Null\n' +
