@@ -49,3 +49,14 @@ describe('Get-Content -Wait on a local file', () => {
     expect(lines(host.output)).toEqual(['got first', 'got second', 'got third']);
   });
 });
+
+describe('-Encoding completion', () => {
+  it('offers the encoding names', async () => {
+    const engine = new ProviderEngine();
+    engine.registerProvider(createFileSystemProvider());
+    const shell = createShell({ host: new RecordingHost(), engine, cmdlets: navigationCmdlets });
+    const line = 'Set-Content x.txt hi -Encoding utf8';
+    const completion = await shell.complete(line, line.length);
+    expect(completion.matches.map((match) => match.text)).toEqual(['utf8', 'utf8BOM', 'utf8NoBOM']);
+  });
+});
