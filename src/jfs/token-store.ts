@@ -1,7 +1,5 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import lockfile from 'proper-lockfile';
-import writeFileAtomic from 'write-file-atomic';
 
 import { AuthError } from './errors.js';
 
@@ -64,6 +62,8 @@ export class FileTokenStore implements TokenStore {
 
   async save(login: StoredLogin): Promise<void> {
     await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
+    // Loaded when used (as below): most runs never write or lock a login.
+    const { default: writeFileAtomic } = await import('write-file-atomic');
     await writeFileAtomic(this.file, JSON.stringify(login, null, 2) + '\n', {
       mode: 0o600,
       fsync: true,
@@ -72,6 +72,7 @@ export class FileTokenStore implements TokenStore {
 
   async lock(): Promise<() => Promise<void>> {
     await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
+    const { default: lockfile } = await import('proper-lockfile');
     return lockfile.lock(this.file, {
       realpath: false,
       stale: 10_000,

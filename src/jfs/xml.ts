@@ -1,4 +1,5 @@
-import { XMLParser } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import type { XMLParser } from 'fast-xml-parser';
 
 import { ProtocolError } from './errors.js';
 import type {
@@ -30,24 +31,36 @@ const LIST_ELEMENTS = [
   'revisions.revision',
 ];
 
-// trimValues is off because names may start or end with a space (B19) and xml:space="preserve"
-// means exactly that; numbers and dates are trimmed where they are read.
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  textNodeName: '#text',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  htmlEntities: true,
-  isArray: (_name, jpath) => LIST_ELEMENTS.some((list) => String(jpath).endsWith(list)),
-});
+/**
+ * fast-xml-parser is loaded with the first document, from its one-file CommonJS build: its ES
+ * module build is ~30 files that every start would read, even a run that reaches no server.
+ */
+const require = createRequire(import.meta.url);
+let parser: XMLParser | undefined;
+
+function xmlParser(): XMLParser {
+  if (parser) return parser;
+  const { XMLParser } = require('fast-xml-parser') as typeof import('fast-xml-parser');
+  // trimValues is off because names may start or end with a space (B19) and xml:space="preserve"
+  // means exactly that; numbers and dates are trimmed where they are read.
+  parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    textNodeName: '#text',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: false,
+    htmlEntities: true,
+    isArray: (_name, jpath) => LIST_ELEMENTS.some((list) => String(jpath).endsWith(list)),
+  });
+  return parser;
+}
 
 /** Parses a JFS document and returns its root element name and node. */
 export function parseXmlDocument(xml: string): { root: string; node: XmlNode } {
   let parsed: XmlNode;
   try {
-    parsed = parser.parse(xml) as XmlNode;
+    parsed = xmlParser().parse(xml) as XmlNode;
   } catch (error) {
     throw new ProtocolError('The server sent XML the client cannot read.', { cause: error });
   }
