@@ -149,7 +149,10 @@ export async function renameItem(
     );
   }
 
+  // The same name is nothing to do, on every drive; on a case-insensitive store a new case
+  // of the same name is a rename of the item itself, not a clash with another one.
   const destination = childOf(parent, newName);
+  if (newName === target.item.name) return target;
   const sameItem =
     !provider.caseSensitive && newName.toLowerCase() === target.item.name.toLowerCase();
   if (!sameItem && (await liveItem(destination, options))) {

@@ -101,6 +101,18 @@ describe.each(DRIVES)(
       expect(await s.list('sub')).toEqual(['c.txt']);
     });
 
+    it('renames to the same name as a no-op, and to a new case of it', async () => {
+      const s = await sharedSession(drive, TREE);
+
+      const typed = await s.type(
+        'Rename-Item sub sub; Rename-Item a.txt a.txt; Rename-Item b.log B.log',
+      );
+
+      expect(typed.out + typed.err).toBe('');
+      expect(await s.list()).toEqual(['B.log', 'a.txt', 'sub']);
+      expect(await s.list('sub')).toEqual(['c.txt']);
+    });
+
     it('refuses to rename onto an existing name', async () => {
       const s = await sharedSession(drive, TREE);
 
