@@ -4,10 +4,11 @@
 // half the time; a bundle older than the compiled files (tsc run alone since) is not used.
 import { statSync } from 'node:fs';
 
-// Over a file-size limit (ulimit -f) the kernel sends SIGXFSZ, whose default kills the process
-// mid-write and leaves the download's temporary file behind. Handled, the write fails with
-// EFBIG instead, which the download reports and cleans up like a full disk.
-// removed
+// Over a file-size limit (ulimit -f) the kernel sends SIGXFSZ, whose default action kills the
+// process mid-write and leaves the download's temporary file behind. Recent Node releases ignore
+// it themselves; handling it keeps that true on every Node 20, so the write fails with EFBIG,
+// which the download reports and cleans up like a full disk.
+process.on('SIGXFSZ', () => {});
 
 const bundled = new URL('../dist/src/cli-bundle/main.js', import.meta.url);
 const compiled = new URL('../dist/src/cli/main.js', import.meta.url);

@@ -67,6 +67,15 @@ export function mapFileSystemError(error: unknown, fullName: string): unknown {
         fullName,
         error,
       );
+    // The process's file-size limit (ulimit -f): the CLI ignores SIGXFSZ so the write fails.
+    case 'EFBIG':
+      return fileError(
+        `The file '${fullName}' would be larger than the file size limit allows (ulimit -f).`,
+        'EFBIG_FS',
+        'WriteError',
+        fullName,
+        error,
+      );
     default:
       return error;
   }

@@ -63,23 +63,50 @@ describe('download onto a full disk (1 MiB tmpfs)', () => {
   }, 30_000);
 });
 
+/** Runs jafs -c `command` in bash under `ulimit -f 1024` (1 MiB); resolves how it ended. */
+function underFileSizeLimit(command: string) {
+  const script = `ulimit -f 1024; exec "$0" "$1" -c "$2"`;
+  return new Promise<{ code: number | null; signal: string | null; stderr: string }>((done) => {
+    const child = spawn('bash', ['-c', script, process.execPath, JAFS_BIN, command], {
+      cwd: home.home,
+      env: { ...process.env, JAFS_HOME: home.home, NO_COLOR: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('close', (code, signal) => done({ code, signal, stderr }));
+  });
+}
+
 describe('download over a file-size limit (ulimit -f)', () => {
-  // Node resets signal dispositions at start, so SIGXFSZ kills the process at the limit: no
-  // message can be printed. What must still hold is that the target is untouched.
-  it('the old target file keeps its content', async () => {
+  // SIGXFSZ at its default would kill jafs mid-write, leaving a 1 MiB `.jafs-part` behind; jafs
+  // handles it (bin/jafs.js), so the write fails with EFBIG and is reported like a full disk.
+  it('Copy-Item fails with a clear message, the old file stays, no partial file', async () => {
     const target = join(home.home, 'limited');
     await mkdir(target);
     await writeFile(join(target, 'big.bin'), 'old');
-    const script = `ulimit -f 1024; exec "$0" "$1" -c 'Copy-Item JAFS:\\Jotta\\Archive\\big.bin ./limited/big.bin -Force'`;
-    const code = await new Promise<number | null>((done) => {
-      const child = spawn('bash', ['-c', script, process.execPath, JAFS_BIN], {
-        cwd: home.home,
-        env: { ...process.env, JAFS_HOME: home.home, NO_COLOR: '1' },
-        stdio: 'ignore',
-      });
-      child.on('close', (status, signal) => done(status ?? (signal ? 128 : null)));
-    });
-    expect(code).not.toBe(0);
+
+    const result = await underFileSizeLimit(
+      'Copy-Item JAFS:\\Jotta\\Archive\\big.bin ./limited/big.bin -Force -ErrorAction Stop',
+    );
+
+    expect(result.signal).toBeNull();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^Copy-Item: .*larger than the file size limit allows/m);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(await readFile(join(target, 'big.bin'), 'utf8')).toBe('old');
+    expect(await readdir(target)).toEqual(['big.bin']);
+  }, 30_000);
+
+  it('Sync-Item counts the item as failed and goes on with the others', async () => {
+    const target = join(home.home, 'limited-sync');
+    await mkdir(target);
+
+    const result = await underFileSizeLimit('Sync-Item JAFS:\\Jotta\\Archive ./limited-sync');
+
+    expect(result.signal).toBeNull();
+    expect(result.stderr).toMatch(/larger than the file size limit allows/);
+    expect(result.stderr).toMatch(/finished with 1 failed item\b/);
+    expect(await readdir(target)).toEqual([]);
   }, 30_000);
 });
