@@ -162,6 +162,16 @@ function appendedSource(before: ContentSource, added: Buffer): ContentSource {
 
 /** Clear-Content: the provider's clearContent, or an empty setContent. */
 export async function clearContent(target: ResolvedItem, options: OperationOptions) {
+  // Checked here, once for every provider, so that a folder is refused in the same words
+  // everywhere (worded like Get-Content's and Set-Content's refusals).
+  if (target.item.isContainer) {
+    throw new ProviderOperationError(
+      `Unable to clear content because it is a directory: '${target.path.display}'.`,
+      'ClearContentDirectoryError',
+      target.path.display,
+    );
+  }
+
   const provider = target.path.drive.provider;
   const ctx = contextFor(target.path.drive, options);
   if (provider.clearContent) {

@@ -42,12 +42,13 @@ describe.each(DRIVES)('content cmdlets on $label', ({ open }) => {
   it('refuses to read or write a folder, in PowerShell words', async () => {
     const s = await sharedSession(drive, TREE);
 
-    const typed = await s.type('gc sub; Set-Content sub x; Get-Content nope');
+    const typed = await s.type('gc sub; Set-Content sub x; Clear-Content sub; Get-Content nope');
 
     expect(typed.out).toBe('');
     expect(typed.err.trimEnd().split('\n')).toEqual([
       `Get-Content: Unable to get content because it is a directory: '${s.p('sub')}'. Please use 'Get-ChildItem' instead.`,
       `Set-Content: Unable to write content because it is a directory: '${s.p('sub')}'.`,
+      `Clear-Content: Unable to clear content because it is a directory: '${s.p('sub')}'.`,
       `Get-Content: Cannot find path '${s.p('nope')}' because it does not exist.`,
     ]);
   });
