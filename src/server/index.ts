@@ -6,3 +6,4 @@ export { startServer } from './start.js';
 export type { AccountSeed, QuirkOptions, RunningServer, ServerOptions } from './options.js';
 export type { FaultHandle, FaultInjector, FaultRule } from './faults.js';
 export { DataDirLockedError } from './store/lock.js';
+export { type SeedEntry, type SeedReport, SeedTargetError } from './seed.js';

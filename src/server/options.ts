@@ -1,4 +1,5 @@
 import type { FaultInjector } from './faults.js';
+import type { SeedEntry, SeedReport } from './seed.js';
 
 /** One account the server makes sure exists at start. */
 export interface AccountSeed {
@@ -86,6 +87,12 @@ export interface RunningServer {
   addAccount(account: AccountSeed): void;
   /** Sets an account's capacity in bytes (-1 = unlimited). */
   setQuota(username: string, bytes: number): void;
+  /**
+   * Puts folders and files straight into an account's store in one transaction, for tests and
+   * benchmarks that need a big tree fast (see {@link SeedEntry}); each distinct content is
+   * stored once. Refused (SeedTargetError) for an unknown account or device.
+   */
+  seed(username: string, entries: Iterable<SeedEntry>): Promise<SeedReport>;
   /** Fault injection (statuses, latency, connection resets, token expiry); see FaultInjector. */
   faults: FaultInjector;
 }

@@ -12,6 +12,7 @@ import {
   resolveOptions,
 } from './options.js';
 import { recover } from './recovery.js';
+import { seedTree } from './seed.js';
 import { createRequestHandler } from './router.js';
 import { AccountStore } from './store/accounts.js';
 import { BlobStore } from './store/blobs.js';
@@ -85,6 +86,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         return Buffer.from(JSON.stringify(json)).toString('base64url');
       },
       addAccount,
+      seed: (username, entries) => seedTree(backend, username, entries),
       setQuota: (username, bytes) => {
         const account = accounts.find(username);
         if (account) accounts.setQuota(account, bytes);

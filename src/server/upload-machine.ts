@@ -223,7 +223,10 @@ export async function afterPrune(
   for (const id of dropped.partials) {
     if (!busy.has(id)) await backend.blobs.dropPartial(id);
   }
-  await collectBlobs(backend, dropped.blobs);
+  // Retention names the partial files it dropped, so the directory sweep that comes with
+  // collecting blobs (for deleted subtrees) is only needed when blobs were released: it read
+  // the whole partial folder on every finished upload.
+  if (dropped.blobs.length > 0) await collectBlobs(backend, dropped.blobs);
 }
 
 /** The live file at the claimed path, created (with missing parents) when needed. */

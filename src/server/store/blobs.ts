@@ -50,13 +50,14 @@ export class BlobStore {
     limit: number,
     checkpoint: (written: number) => void,
   ): Promise<AppendResult> {
-    const file = await open(join(this.#partial, String(revisionId)), 'a+');
+    // From byte 0 the file is emptied on open; a resume keeps the bytes before `start`.
+    const file = await open(join(this.#partial, String(revisionId)), start === 0 ? 'w' : 'a+');
     const writer = new PartialWriter(file, start, checkpoint);
     const hash = start === 0 ? createHash('md5') : undefined;
     let accepted = 0;
     let failure: unknown;
     try {
-      await file.truncate(start);
+      if (start > 0) await file.truncate(start);
       for await (const chunk of body) {
         const part = accepted + chunk.length > limit ? chunk.subarray(0, limit - accepted) : chunk;
         hash?.update(part);
@@ -104,6 +105,26 @@ export class BlobStore {
     }
     await rename(source, this.blobPath(md5));
     await syncDirectory(this.#blobs);
+  }
+
+  /**
+   * Stores a whole content as `blobs/<md5>` unless that blob exists; true when it was written.
+   * It goes to a temporary name beside it first (never swept while the server runs), is fsynced
+   * with the folder, and only then renamed, so no revision can ever see a short blob.
+   */
+  async storeBlob(md5: string, content: Buffer): Promise<boolean> {
+    if (await this.hasBlob(md5)) return false;
+    const temporary = `${this.blobPath(md5)}.storing`;
+    const file = await open(temporary, 'w');
+    try {
+      await file.writeFile(content);
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await rename(temporary, this.blobPath(md5));
+    await syncDirectory(this.#blobs);
+    return true;
   }
 
   /** Bytes of a revision's partial file on disk (0 when there is none). */
