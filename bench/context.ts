@@ -6,6 +6,7 @@ import { Jottacloud } from '../src/jfs/index.js';
 import { startServer, type RunningServer } from '../src/server/index.js';
 import { startRcloneHarness, type RcloneHarness } from '../test/rclone/harness.js';
 import { benchScript, runNodeChild } from './child.js';
+import type { Budget } from './budget.js';
 import type { Row, Sample } from './stats.js';
 
 /**
@@ -56,8 +57,8 @@ export const QUICK: BenchSizes = {
   smallFiles: 100,
   smallFileRuns: 2,
   completionEntries: 200,
-  treeFiles: 1000,
-  treeFolders: 50,
+  treeFiles: 500,
+  treeFolders: 25,
   listingRuns: 2,
   interactiveRuns: 1,
   loadOpsPerClient: 20,
@@ -99,6 +100,8 @@ export interface BenchContext {
   rcloneRun(args: string[]): Promise<Sample>;
   rows: Row[];
   notes: string[];
+  /** The running scenario's time budget (see runsWithin in budget.ts). */
+  budget: Budget;
   close(): Promise<void>;
 }
 
@@ -141,6 +144,7 @@ export async function createContext(sizes: BenchSizes): Promise<BenchContext> {
     },
     rows: [],
     notes: [],
+    budget: { scenario: '', started: performance.now(), shareMs: Infinity },
     async close() {
       await rclone.close();
       await server.close();

@@ -6,6 +6,7 @@ import { ProviderEngine } from '../../src/provider/index.js';
 import { navigationCmdlets } from '../../src/shell/cmdlets/navigation/index.js';
 import { createShell } from '../../src/shell/index.js';
 import { timed } from '../child.js';
+import { runsWithin } from '../budget.js';
 import { record, type BenchContext } from '../context.js';
 import { seedFiles } from '../seed.js';
 
@@ -28,7 +29,7 @@ export async function completion(context: BenchContext): Promise<void> {
 
   const scenario = `Tab completion (${sizes.completionEntries} entries)`;
   const line = `Get-ChildItem JAFS:${FOLDER}/entry-0`;
-  for (let run = 1; run <= sizes.runs + 2; run++) {
+  for (const _run of runsWithin(context, sizes.runs + 2)) {
     const client = new Jottacloud({ baseUrl, auth });
     const engine = new ProviderEngine();
     engine.registerProvider(createFileSystemProvider());

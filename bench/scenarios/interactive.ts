@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { runsWithin } from '../budget.js';
 import { record, type BenchContext } from '../context.js';
 
 const CLI = fileURLToPath(new URL('../../../bin/jafs.js', import.meta.url));
@@ -30,9 +31,9 @@ export async function interactive(context: BenchContext): Promise<void> {
   await tmux(socket, ['new-session', '-d', '-s', 'bench', '-x', '120', '-y', '40', 'sleep 3600']);
 
   try {
-    for (let run = 0; run <= context.sizes.interactiveRuns; run++) {
+    await startOnce(socket, home);
+    for (const _run of runsWithin(context, context.sizes.interactiveRuns)) {
       const { prompt, answered } = await startOnce(socket, home);
-      if (run === 0) continue;
       record(context, 'Start-up', 'jafs interactive: first prompt', { ms: prompt });
       record(context, 'Start-up', 'jafs interactive: first answer', { ms: answered });
     }

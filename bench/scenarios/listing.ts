@@ -1,4 +1,5 @@
 import { benchScript, runNodeChild } from '../child.js';
+import { runsWithin } from '../budget.js';
 import { record, type BenchContext } from '../context.js';
 import { seedFiles, treePaths } from '../seed.js';
 
@@ -22,7 +23,7 @@ export async function listing(context: BenchContext): Promise<void> {
   const scenario = `Recursive listing (${entries} entries)`;
   const remote = `remote:${ROOT.replace('/Jotta/Archive/', '')}`;
 
-  for (let run = 1; run <= sizes.listingRuns; run++) {
+  for (const _run of runsWithin(context, sizes.listingRuns)) {
     record(
       context,
       scenario,

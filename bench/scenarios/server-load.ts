@@ -1,4 +1,5 @@
 import { benchScript, runNodeChild } from '../child.js';
+import { runsWithin } from '../budget.js';
 import { record, type BenchContext } from '../context.js';
 
 const CLIENTS = 8;
@@ -18,7 +19,7 @@ export async function serverLoad(context: BenchContext): Promise<void> {
     String(ops),
   ];
 
-  for (let run = 1; run <= context.sizes.runs; run++) {
+  for (const run of runsWithin(context, context.sizes.runs)) {
     const sample = await runNodeChild(benchScript('load-client'), args);
     const { p50, p99, childMs } = sample;
     const requests = sample.requests ?? 0;

@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
+import { runsWithin } from '../budget.js';
 import { record, type BenchContext } from '../context.js';
 import { makeSmallFiles, retag } from '../fixtures.js';
 import type { Sample } from '../stats.js';
@@ -8,7 +9,8 @@ import type { Sample } from '../stats.js';
 /**
  * Many small files up, then down: jafs `Copy-Item -Recurse` against `rclone copy` (default
  * transfers), with the requests each made counted on the server (its log hook). Every upload run
- * gets new content first, since the server deduplicates by MD5.
+ * gets new content first, since the server deduplicates by MD5; each run then downloads what it
+ * uploaded.
  */
 export async function smallFiles(context: BenchContext): Promise<void> {
   const { sizes, workDir } = context;
@@ -22,7 +24,7 @@ export async function smallFiles(context: BenchContext): Promise<void> {
     return { ...sample, requests: context.requests() - before };
   };
 
-  for (let run = 1; run <= sizes.smallFileRuns; run++) {
+  for (const run of runsWithin(context, sizes.smallFileRuns)) {
     await retag(paths, `jafs-${run}`);
     const jafsUp = await counted(() =>
       context.jafs(
@@ -36,9 +38,8 @@ export async function smallFiles(context: BenchContext): Promise<void> {
       context.rcloneRun(['copy', source, `remote:small/rclone-${run}`]),
     );
     record(context, up, 'rclone copy', rcloneUp);
-  }
 
-  for (let run = 1; run <= sizes.smallFileRuns; run++) {
+    // Each client downloads the tree it uploaded in this run.
     const target = (who: string) => join(workDir, `small-down-${who}-${run}`);
     const jafsDown = await counted(() =>
       context.jafs(

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { runProcess } from '../child.js';
+import { runsWithin } from '../budget.js';
 import { record, type BenchContext } from '../context.js';
 
 const CLI = fileURLToPath(new URL('../../../bin/jafs.js', import.meta.url));
@@ -18,7 +19,7 @@ export async function startup(context: BenchContext): Promise<void> {
   const scenario = 'Start-up';
 
   await runProcess(process.execPath, [CLI, '-c', 'Get-Location'], env);
-  for (let run = 1; run <= context.sizes.runs + 2; run++) {
+  for (const _run of runsWithin(context, context.sizes.runs + 2)) {
     record(
       context,
       scenario,
