@@ -53,7 +53,10 @@ export async function copyTree(
   return root;
 }
 
-/** Makes the containers the leaves need; resolves with those that failed (by names below). */
+/**
+ * Makes the containers the leaves need, one depth after another (the parents exist before their
+ * children are made) and several at once within a depth. Resolves with those that failed.
+ */
 async function makeContainers(
   entries: readonly TreeEntry[],
   target: ItemPath,
@@ -70,26 +73,35 @@ async function makeContainers(
     }
   }
 
-  const failed: (readonly string[])[] = [];
-  for (const { below, item } of entries) {
-    if (!item.isContainer || failed.some((each) => isUnder(below, each))) continue;
-    throwIfAborted(options.signal);
-
-    const key = treeKey(target, below);
-    const found = there.get(key);
+  const byDepth: TreeEntry[][] = [];
+  for (const entry of entries) {
+    if (!entry.item.isContainer) continue;
+    const found = there.get(treeKey(target, entry.below));
     // An existing container is reused; a leaf in the way gets the provider's own error.
-    const needless = found ? found.isContainer : implicit && filled.has(key);
-    if (!needless) {
-      try {
-        await makeContainer(placeBelow(target, below), options);
-      } catch (error) {
-        if (!options.onError || isAbortError(error)) throw error;
-        options.onError(error, placeBelow(target, below).display);
-        failed.push(below);
-        continue;
-      }
-    }
-    copier.itemsDone++;
+    const needless = found
+      ? found.isContainer
+      : implicit && filled.has(treeKey(target, entry.below));
+    if (needless) copier.itemsDone++;
+    else (byDepth[entry.below.length] ??= []).push(entry);
+  }
+
+  const failed: (readonly string[])[] = [];
+  for (const level of byDepth) {
+    const wanted = (level ?? []).filter(
+      ({ below }) => !failed.some((each) => isUnder(below, each)),
+    );
+    await inParallel(wanted, options, ({ below }) => ({
+      shown: placeBelow(target, below).display,
+      run: async () => {
+        try {
+          await makeContainer(placeBelow(target, below), options);
+          copier.itemsDone++;
+        } catch (error) {
+          failed.push(below);
+          throw error;
+        }
+      },
+    }));
   }
   return failed;
 }
