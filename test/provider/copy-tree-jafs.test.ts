@@ -1,0 +1,120 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Jottacloud } from '../../src/jfs/index.js';
+import { startServer } from '../../src/server/index.js';
+import { runScript } from './jottacloud-features-shell.js';
+import type { JottacloudFixture } from './jottacloud-fixture.js';
+
+/**
+ * The guarantees of Copy-Item -Recurse between the disk and JAFS: once the tree is planned from
+ * one listing per side and its files go several at once, a failing file is still reported on
+ * its own, leaves nothing under its name, and does not stop the others.
+ */
+let work: string;
+let dataDir: string;
+let server: Awaited<ReturnType<typeof startServer>>;
+let jafs: JottacloudFixture;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'jafs-copy-tree-'));
+  dataDir = await mkdtemp(join(tmpdir(), 'jafs-copy-tree-server-'));
+  server = await startServer({
+    dataDir,
+    port: 0,
+    accounts: [{ username: 'demo', password: 'pw' }],
+  });
+  // No retries: a broken upload fails at once instead of after the retry delays.
+  const client = new Jottacloud({
+    baseUrl: server.url,
+    auth: { type: 'basic', username: 'demo', password: 'pw' },
+    retries: 0,
+  });
+  jafs = { url: server.url, client } as JottacloudFixture;
+});
+
+afterAll(async () => {
+  await jafs.client.close();
+  await server.close();
+  await rm(work, { recursive: true, force: true });
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+/** Writes `files` (relative path → bytes) below a new folder of the work folder. */
+async function tree(name: string, files: Record<string, Buffer>): Promise<string> {
+  const root = join(work, name);
+  for (const [path, bytes] of Object.entries(files)) {
+    await mkdir(join(root, path, '..'), { recursive: true });
+    await writeFile(join(root, path), bytes);
+  }
+  return root;
+}
+
+/** Names and states of the files below a JAFS: folder, from one recursive listing. */
+async function storedFiles(path: string): Promise<string[]> {
+  const listing = await jafs.client.listTree(path);
+  return listing.folders
+    .flatMap((folder) => folder.files.map((file) => `${file.name}:${file.state}`))
+    .sort();
+}
+
+describe('Copy-Item -Recurse between the disk and JAFS: per-file failures', () => {
+  it('reports an upload that breaks off, leaves no file under its name and copies the rest', async () => {
+    const source = await tree('up', {
+      'a.txt': Buffer.from('first'),
+      'deep/b.txt': Buffer.from('second'),
+      'deep/broken.bin': randomBytes(200_000),
+    });
+    const fault = server.faults.add({ path: /broken\.bin$/, resetAfterRequestBytes: 50_000 });
+    try {
+      const run = await runScript(jafs, `Copy-Item '${source}' JAFS:/Jotta/Archive/up -Recurse`);
+      expect(run.errors).toContain('broken.bin');
+    } finally {
+      fault.remove();
+    }
+
+    expect(await storedFiles('/Jotta/Archive/up')).toEqual(['a.txt:COMPLETED', 'b.txt:COMPLETED']);
+  });
+
+  it('reports a folder whose name a file holds in the target and copies the rest', async () => {
+    const source = await tree('mixed', {
+      'sub/inner.txt': Buffer.from('inside'),
+      'top.txt': Buffer.from('top'),
+    });
+    const first = await runScript(
+      jafs,
+      "New-Item JAFS:/Jotta/Archive/mixed -ItemType Directory; New-Item JAFS:/Jotta/Archive/mixed/sub -Value 'a file'",
+    );
+    expect(first.errors).toBe('');
+
+    const run = await runScript(jafs, `Copy-Item '${source}' JAFS:/Jotta/Archive -Recurse`);
+    expect(run.errors).toContain('a file is there');
+    expect(await storedFiles('/Jotta/Archive/mixed')).toEqual([
+      'sub:COMPLETED',
+      'top.txt:COMPLETED',
+    ]);
+  });
+
+  it('reports a file whose upload never completed and downloads the others whole', async () => {
+    const good = randomBytes(30_000);
+    const upload = await runScript(
+      jafs,
+      `Copy-Item '${await tree('down', { 'good.bin': good })}' JAFS:/Jotta/Archive -Recurse`,
+    );
+    expect(upload.errors).toBe('');
+    const fault = server.faults.add({ path: /half\.bin$/, resetAfterRequestBytes: 50_000 });
+    const half = randomBytes(200_000);
+    // A body cut short leaves the file INCOMPLETE on the server (the client did not clean up).
+    const broken = jafs.client.uploadBytes('/Jotta/Archive/down/half.bin', { bytes: half });
+    await expect(broken).rejects.toThrow();
+    fault.remove();
+
+    const target = join(work, 'back');
+    const run = await runScript(jafs, `Copy-Item JAFS:/Jotta/Archive/down '${target}' -Recurse`);
+    expect(run.errors).toContain('half.bin');
+    expect(await readdir(target)).toEqual(['good.bin']);
+    expect((await readFile(join(target, 'good.bin'))).equals(good)).toBe(true);
+  });
+});
