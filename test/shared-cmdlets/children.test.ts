@@ -161,4 +161,29 @@ describe.each(DRIVES)('wildcards and Get-ChildItem on $label', ({ open }) => {
     expect(await s.read('sub/c.txt')).toBe('C\n');
     expect(await s.list()).toEqual(['a.txt', 'b.log', 'c.txt', 'sub']);
   });
+  it('renames piped items with a delay-bind script block per item', async () => {
+    const s = await sharedSession(drive, TREE);
+
+    const typed = await s.type(
+      "Get-ChildItem *.txt | Rename-Item -NewName { $_.Name -replace 'txt$','md' }; " +
+        'Get-ChildItem sub -File | Copy-Item -Destination { "$($_.Name).bak" }',
+    );
+
+    expect(typed.out + typed.err).toBe('');
+    expect(await s.list()).toEqual(['a.md', 'b.log', 'c.md', 's.txt.bak', 'sub']);
+    expect(await s.read('a.md')).toBe('A\n');
+    expect(await s.read('s.txt.bak')).toBe('S\n');
+  });
+
+  it('refuses a delay-bind script block when nothing is piped in', async () => {
+    const s = await sharedSession(drive, TREE);
+
+    const typed = await s.type("Rename-Item a.txt -NewName { 'x.txt' }");
+
+    expect(typed.err.trim()).toBe(
+      "Rename-Item: Cannot evaluate parameter 'NewName' because its argument is specified as a " +
+        'script block and there is no input. A script block cannot be evaluated without input.',
+    );
+    expect(await s.list()).toEqual(['a.txt', 'b.log', 'c.txt', 'sub']);
+  });
 });

@@ -15,10 +15,12 @@ import {
   providerDynamicParameters,
   targetPaths,
 } from './common.js';
+import { delayBound } from './delay-bind.js';
 
 const DESTINATION: ParameterDefinition = {
   name: 'Destination',
-  type: 'string',
+  // `object`, not `string`: a delay-bind script block must reach the cmdlet as a block.
+  type: 'object',
   position: 1,
   valueFromPipelineByPropertyName: true,
   help: 'Where to put the items (default: the current location); no wildcards.',
@@ -51,7 +53,7 @@ export const copyItem: CmdletDefinition = {
   dynamicParameters: providerDynamicParameters('Copy-Item'),
   async process(ctx) {
     const engine = engineOf(ctx.session);
-    const destination = String(ctx.params.Destination ?? '.');
+    const destination = String((await delayBound(ctx, 'Destination')) ?? '.');
 
     await forEachItem(ctx, targetPaths(ctx.params), operationOptions(ctx), async (source) => {
       const action = actionName('Copy', source.item, source.path.drive.provider.name);
@@ -88,7 +90,7 @@ export const moveItem: CmdletDefinition = {
   dynamicParameters: providerDynamicParameters('Move-Item'),
   async process(ctx) {
     const engine = engineOf(ctx.session);
-    const destination = String(ctx.params.Destination ?? '.');
+    const destination = String((await delayBound(ctx, 'Destination')) ?? '.');
 
     await forEachItem(ctx, targetPaths(ctx.params), operationOptions(ctx), async (source) => {
       const action = actionName('Move', source.item, source.path.drive.provider.name);
@@ -112,7 +114,7 @@ export const renameItem: CmdletDefinition = {
     { ...pathParameters()[1], type: 'string' },
     {
       name: 'NewName',
-      type: 'string',
+      type: 'object',
       position: 1,
       mandatory: true,
       valueFromPipelineByPropertyName: true,
@@ -129,7 +131,7 @@ export const renameItem: CmdletDefinition = {
     const engine = engineOf(ctx.session);
     const { paths, literal } = targetPaths(ctx.params);
     const path = paths[0];
-    const newName = String(ctx.params.NewName ?? '');
+    const newName = String((await delayBound(ctx, 'NewName')) ?? '');
 
     let found: ResolvedItem[];
     try {
