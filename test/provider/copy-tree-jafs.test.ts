@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Jottacloud } from '../../src/jfs/index.js';
 import { startServer } from '../../src/server/index.js';
-import { runScript } from './jottacloud-features-shell.js';
+import { createFileSystemProvider } from '../../providers/filesystem/index.js';
+import { createJottacloudProvider } from '../../providers/jottacloud/index.js';
+import { ProviderEngine } from '../../src/provider/index.js';
+import { navigationCmdlets } from '../../src/shell/cmdlets/navigation/index.js';
+import { createShell } from '../../src/shell/index.js';
+import { RecordingHost, runScript } from './jottacloud-features-shell.js';
 import type { JottacloudFixture } from './jottacloud-fixture.js';
 
 /**
@@ -116,5 +121,32 @@ describe('Copy-Item -Recurse between the disk and JAFS: per-file failures', () =
     expect(run.errors).toContain('half.bin');
     expect(await readdir(target)).toEqual(['good.bin']);
     expect((await readFile(join(target, 'good.bin'))).equals(good)).toBe(true);
+  });
+
+  it('stops on Ctrl+C between files: the command is canceled and no file is left incomplete', async () => {
+    const files: Record<string, Buffer> = {};
+    for (let index = 0; index < 40; index++) {
+      files[`f${index % 4}/file-${index}.bin`] = randomBytes(30_000);
+    }
+    const source = await tree('cancel', files);
+    const engine = new ProviderEngine();
+    engine.registerProvider(createFileSystemProvider());
+    engine.registerProvider(createJottacloudProvider({ client: jafs.client }));
+    await engine.newDrive('Jottacloud', { name: 'JAFS', root: '/' });
+    const controller = new AbortController();
+    const host = new RecordingHost();
+    let reports = 0;
+    host.progress = (_id, event) => {
+      if (event?.bytesDone !== undefined && ++reports === 6) controller.abort();
+    };
+    const shell = createShell({ host, engine, cmdlets: navigationCmdlets });
+
+    const script = `Copy-Item '${source}' JAFS:/Jotta/Archive/cancel -Recurse`;
+    await shell.run(script, { signal: controller.signal });
+
+    expect(host.errors).toBe('Copy-Item: The operation was canceled.\n');
+    const stored = await storedFiles('/Jotta/Archive/cancel');
+    expect(stored.length).toBeLessThan(40);
+    expect(stored.filter((entry) => !entry.endsWith(':COMPLETED'))).toEqual([]);
   });
 });
