@@ -11,9 +11,18 @@ export function nowSeconds(): number {
 /** `2024-05-01-T10:00:00Z` from epoch seconds; the empty string for "never" (an empty element). */
 export function jfsTime(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined) return '';
-  const iso = new Date(seconds * 1000).toISOString();
-  return `${iso.slice(0, 10)}-T${iso.slice(11, 19)}Z`;
+  let text = recentTimes.get(seconds);
+  if (text === undefined) {
+    const iso = new Date(seconds * 1000).toISOString();
+    text = `${iso.slice(0, 10)}-T${iso.slice(11, 19)}Z`;
+    // A listing prints three times per revision, mostly the same few: remember recent ones.
+    if (recentTimes.size >= 4096) recentTimes.clear();
+    recentTimes.set(seconds, text);
+  }
+  return text;
 }
+
+const recentTimes = new Map<number, string>();
 
 /** RFC 3339 with milliseconds, as `mode=liststream` writes its times. */
 export function rfc3339Millis(seconds: number): string {
