@@ -1,5 +1,4 @@
 import { rm } from 'node:fs/promises';
-import minimist from 'minimist';
 import { JafsError } from '../core/errors.js';
 import { FileTokenStore, Jottacloud, loginWithToken, type StoredLogin } from '../jfs/index.js';
 import { UsageError } from './arguments.js';
@@ -102,6 +101,8 @@ export function clientForStoredLogin(
 
 /** `jafs login [--token T] [--server URL]`. Resolves with the exit status. */
 export async function login(args: readonly string[]): Promise<number> {
+  // Loaded here: a CommonJS package costs every start the CommonJS export scan.
+  const { default: minimist } = await import('minimist');
   const options = minimist([...args], {
     string: ['token', 'server'],
     unknown: (flag) => {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { isatty } from 'node:tty';
 import { JafsError } from '../core/errors.js';
 import { parseArguments, UsageError, USAGE, type Invocation } from './arguments.js';
 import { prepareHome } from './home.js';
@@ -11,7 +12,8 @@ import { openWorkspace, type Workspace } from './workspace.js';
 export async function main(argv: readonly string[]): Promise<number> {
   let invocation: Invocation;
   try {
-    invocation = parseArguments(argv, process.stdin.isTTY === true);
+    // isatty, not process.stdin.isTTY: a -c run never reads standard input, so need not open it.
+    invocation = parseArguments(argv, isatty(0));
   } catch (error) {
     process.stderr.write(`jafs: ${(error as Error).message}\n`);
     return 2;
