@@ -1,7 +1,7 @@
 import { isAbortError } from '../../src/core/errors.js';
 import type { ProviderContext, ProviderItem } from '../../src/provider/types.js';
 import type { Device } from '../../src/jfs/models.js';
-import { InvalidItemOperationError, attempt, isNotFound } from './errors.js';
+import { InvalidItemOperationError, ItemNotFoundError, attempt, isNotFound } from './errors.js';
 import { accountItem, deviceItem, fileItem, folderItem, mountPointItem } from './items.js';
 import { searchViewItems } from './search-views.js';
 import { displayPath, joinPath, leafOf, levelOf, parentOf, segmentsOf } from './paths.js';
@@ -90,18 +90,39 @@ export async function isInSearchView(path: string, ctx: Context): Promise<boolea
 
 /**
  * Why the container `path` cannot be listed, if it cannot. Links and Latest list files that live
- * elsewhere and hold nothing below them; an item in the Trash view cannot be opened through it
- * (the service addresses trashed items only at their original path).
+ * elsewhere and hold nothing below them.
  */
 function whyUnlistable(path: string, view: SpecialView, ctx: Context): string | undefined {
   const shown = displayPath(path, ctx.drive);
   if (view === 'search' && segmentsOf(path).length > 2) {
     return `Cannot open '${shown}' through a search view; use the file's OriginalPath instead.`;
   }
-  if (view === 'trash' && segmentsOf(path).length > 2) {
-    return `Cannot open '${shown}' through Trash; list its original folder with -Force instead.`;
-  }
   return undefined;
+}
+
+/**
+ * Where a path below a folder of the Trash view lives (`/Jotta/Trash/old/a.txt`): the service
+ * addresses trashed items only at their original path, which the entry's `abspath` gives. Any
+ * other path is itself; an entry the view does not hold is undefined.
+ */
+export async function listingPathOf(path: string, ctx: Context): Promise<string | undefined> {
+  const [device, view, name, ...deeper] = segmentsOf(path);
+  if (name === undefined || (await viewOf(path, ctx)) !== 'trash') return path;
+
+  const trash = await loadListing(joinPath(`/${device}`, view), ctx);
+  if (trash.kind !== 'mountPoint' && trash.kind !== 'folder') return undefined;
+  const entry = trash.folders.find((folder) => folder.name.toLowerCase() === name.toLowerCase());
+  if (entry?.path === undefined) return undefined;
+  return [entry.name, ...deeper].reduce(joinPath, entry.path);
+}
+
+/**
+ * Inside a trashed folder of the Trash view only its trashed children count: a live folder made
+ * at the original path since would otherwise show through.
+ */
+async function trashedOnly(path: string, children: ProviderItem[], ctx: Context) {
+  if (segmentsOf(path).length <= 2 || (await viewOf(path, ctx)) !== 'trash') return children;
+  return children.filter((child) => child.properties.Deleted !== undefined);
 }
 
 /**
@@ -185,12 +206,14 @@ export async function findItem(path: string, ctx: Context): Promise<ProviderItem
     const items = await searchViewItems(parentPath, ctx);
     return items.find((child) => child.name.toLowerCase() === name);
   }
-  const parent = await tryLoadListing(parentPath, ctx);
+  const listed = await listingPathOf(parentPath, ctx);
+  const parent = listed === undefined ? undefined : await tryLoadListing(listed, ctx);
   if (!parent) return undefined;
   if (!ctx.force && (await isTrashedContainer(parentPath, parent, ctx))) return undefined;
 
   const name = leafOf(path).toLowerCase();
-  const children = await childrenOf(parentPath, parent, { ...ctx, force: true });
+  const all = await childrenOf(parentPath, parent, { ...ctx, force: true });
+  const children = await trashedOnly(parentPath, all, ctx);
   // A live item and a trashed one may share a name; the live one is the one at the path.
   const matches = children.filter((child) => child.name.toLowerCase() === name);
   const item = matches.find((child) => !child.deleted) ?? matches[0];
@@ -205,7 +228,9 @@ export async function listChildren(path: string, ctx: Context): Promise<Provider
   if (unlistable) throw new InvalidItemOperationError(displayPath(path, ctx.drive), unlistable);
   if (view === 'search') return searchViewItems(path, ctx);
 
-  const listing = await loadListing(path, ctx);
-  const children = await childrenOf(path, listing, ctx);
+  const listed = await listingPathOf(path, ctx);
+  if (listed === undefined) throw new ItemNotFoundError(displayPath(path, ctx.drive));
+  const listing = await loadListing(listed, ctx);
+  const children = await trashedOnly(path, await childrenOf(path, listing, ctx), ctx);
   return ctx.force ? children : children.filter((child) => !child.hidden);
 }

@@ -115,7 +115,11 @@ export function createJottacloudProvider(
       return copyItem(source, destination, copyOptions.recurse, ctx);
     },
     // Reads through Links and Latest go to the file itself; writes there are refused.
-    getContent: async (path, ctx) => getContent(await throughSearchView(path, ctx), ctx),
+    async getContent(path, ctx) {
+      const through = await throughSearchView(path, ctx);
+      // A trashed file named through the Trash view is read at its own path, as -Force reads it.
+      return getContent(through, through === path ? ctx : { ...ctx, force: true });
+    },
     getListedContent: async (path, item, ctx) =>
       getListedContent(await throughSearchView(path, ctx), item, ctx),
     async setContent(path, source, ctx) {

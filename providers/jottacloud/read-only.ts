@@ -1,6 +1,6 @@
 import type { ProviderContext } from '../../src/provider/types.js';
 import { InvalidItemOperationError, ItemNotFoundError } from './errors.js';
-import { isInSearchView } from './lookup.js';
+import { isInSearchView, listingPathOf } from './lookup.js';
 import { displayPath, leafOf, parentOf } from './paths.js';
 import { searchViewOriginal } from './search-views.js';
 import type { JottacloudDriveState } from './state.js';
@@ -28,11 +28,15 @@ export async function refuseSearchViews(
 }
 
 /**
- * The item's own path when `path` names a file (or a shared folder) through Links or Latest,
- * else `path` itself.
+ * The item's own path when `path` names a file (or a shared folder) through Links or Latest, or
+ * an item inside a trashed folder through the Trash view; else `path` itself.
  */
 export async function throughSearchView(path: string, ctx: Context): Promise<string> {
-  if (!(await isInSearchView(path, ctx))) return path;
+  if (!(await isInSearchView(path, ctx))) {
+    const listed = await listingPathOf(path, ctx);
+    if (listed === undefined) throw new ItemNotFoundError(displayPath(path, ctx.drive));
+    return listed;
+  }
 
   const original = await searchViewOriginal(parentOf(path), leafOf(path), ctx);
   if (original === undefined) throw new ItemNotFoundError(displayPath(path, ctx.drive));

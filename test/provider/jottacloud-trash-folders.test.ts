@@ -124,3 +124,36 @@ describe('What Restore-Item refuses', () => {
     );
   });
 });
+
+describe('Browsing a trashed folder through the Trash view', () => {
+  it('lists what it held, reads its files, and restores from inside it', async () => {
+    await trashedTree('browsed');
+    const listed = await run(
+      'Get-ChildItem JAFS:\\Jotta\\Trash\\browsed -Recurse -Name\n' +
+        'Get-ChildItem JAFS:\\Jotta\\Trash\\browsed\\inner | ForEach-Object OriginalPath\n' +
+        'Get-Content JAFS:\\Jotta\\Trash\\browsed\\a.txt',
+    );
+    expect(listed.errors).toBe('');
+    expect(lines(listed.output)).toEqual([
+      'a.txt',
+      'inner',
+      'inner\\b.txt',
+      'JAFS:\\Jotta\\Archive\\browsed\\inner\\b.txt',
+      'alpha of browsed',
+    ]);
+
+    const restored = await run(
+      'Get-ChildItem JAFS:\\Jotta\\Trash\\browsed\\inner | Restore-Item\n' +
+        'Get-Content JAFS:\\Jotta\\Archive\\browsed\\inner\\b.txt',
+    );
+    expect(restored.errors).toBe('');
+    expect(lines(restored.output).at(-1)).toBe('beta of browsed');
+  });
+
+  it('says when the Trash view holds no such folder', async () => {
+    const missing = await run('Get-ChildItem JAFS:\\Jotta\\Trash\\never-trashed');
+    expect(missing.errors).toContain(
+      "Cannot find path 'JAFS:\\Jotta\\Trash\\never-trashed' because it does not exist.",
+    );
+  });
+});
