@@ -158,4 +158,19 @@ describe.each(DRIVES)('content cmdlets on $label', ({ open }) => {
     expect(await s.read('five.txt')).toBe('one\ntwo\nthree\nfour\nfive\n');
     expect(await s.kind('new.txt')).toBeUndefined();
   });
+  it('stops -Wait at -TotalCount on the disk; JAFS: refuses -Wait', async () => {
+    const s = await sharedSession(drive, TREE);
+
+    const typed = await s.type('(gc five.txt -Wait -TotalCount 2) -join ","');
+
+    if (drive.label === 'FileSystem') {
+      expect(typed.err).toBe('');
+      expect(typed.lines).toEqual(['one,two']);
+    } else {
+      expect(typed.err.trim()).toBe(
+        `Get-Content: Get-Content -Wait is not supported on Jottacloud drives: '${s.p('five.txt')}' ` +
+          'would be polled over the network every second. Read it without -Wait, or copy it to a local file.',
+      );
+    }
+  });
 });

@@ -94,7 +94,8 @@ export const getContent: CmdletDefinition = {
       const content = await engine.openContent(item, options);
       const stream = await content.open(0, ctx.signal);
       await writeBatched(ctx, readRecords(stream, records), records.raw ? 1 : readCount);
-      if (params.Wait === true) {
+      // With -TotalCount, PowerShell stops once that many lines came; it follows only without.
+      if (params.Wait === true && params.TotalCount === undefined) {
         await writeBatched(ctx, followRecords(engine, item, content, records, ctx.signal), 1);
       }
     });
