@@ -129,8 +129,9 @@ export async function setContent(
 
 /**
  * setContent where the caller has just listed the target: `existing` is the live item found at
- * `path` (undefined: none). A small file goes up in one request (read into memory, so its MD5
- * is known first); a larger one takes the resumable allocate upload. Both create the missing
+ * `path` (undefined: none). A small file whose MD5 the source does not know goes up in one
+ * request (read into memory, so its MD5 is known first); others take the resumable allocate
+ * upload. Both create the missing
  * parent folders on the server, as the provider API asks of this method.
  */
 export async function setListedContent(
@@ -145,7 +146,10 @@ export async function setListedContent(
   }
 
   const { client } = ctx.drive.state;
-  const small = client.uploadBytes && isSmall(source.size);
+  // A known MD5 goes to the allocate upload, which the server answers without a byte when it
+  // holds that content (Sync-Item JAFS: to JAFS: reads nothing); reading a remote source in
+  // full just to send it in one request would cost a download.
+  const small = client.uploadBytes && isSmall(source.size) && !source.md5;
   const bytes = small ? await readSmall(source, ctx.signal) : undefined;
   if (bytes && client.uploadBytes) {
     const upload = {

@@ -27,7 +27,9 @@ export interface SyncFixture {
   requests: string[];
   /** Called with each request line as the server finishes it (a test aborts from there). */
   onRequest?: (line: string) => void;
+  /** Requests that carried file bytes up (resumable upload data or a one-request upload). */
   uploads(): number;
+  /** Resumable upload allocations (one per file whose MD5 is known before its bytes). */
   allocations(): number;
   close(): Promise<void>;
 }
@@ -64,7 +66,11 @@ export async function startSyncFixture(): Promise<SyncFixture> {
     client,
     local,
     requests,
-    uploads: () => count('POST /files/v1/upload/'),
+    // Bytes go up in the resumable upload's data requests, or (small files whose MD5 is not
+    // known before reading) in one legacy upload: a POST on the file's path answered 201.
+    uploads: () =>
+      count('POST /files/v1/upload/') +
+      requests.filter((line) => /^POST \/jfs\/\S+ 201$/.test(line)).length,
     allocations: () => count('POST /files/v1/allocate'),
     async close() {
       await client.close();

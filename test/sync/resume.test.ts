@@ -19,6 +19,15 @@ const files = ['a.bin', 'b.bin', 'c.bin', 'd.bin'].map((name, index) => ({
   bytes: randomBytes(300_000 + index),
   mtime: new Date(Date.UTC(2020, index, 2, 3, 4, 5)),
 }));
+/**
+ * The same files larger than the 4 MiB a small file goes up in at once, so that their upload
+ * is the resumable one (allocate, then data) and can be interrupted between the two.
+ */
+const LARGE_BYTES = 4 * 1024 * 1024 + 1000;
+const largeFiles = files.map((file, index) => ({
+  ...file,
+  bytes: randomBytes(LARGE_BYTES + index),
+}));
 
 beforeAll(async () => {
   fx = await startSyncFixture();
@@ -43,7 +52,7 @@ const isCanceled = (error: unknown) => (error as { code?: string }).code === 'EC
 
 describe('Sync-Item interrupted and resumed', () => {
   it('stops on Ctrl+C during an upload, leaves no partial file, and a rerun finishes', async () => {
-    const source = await localTree('interrupt-up');
+    const source = await localTree('interrupt-up', largeFiles);
     const destination = 'JAFS:\\Jotta\\Archive\\interrupt-up';
     const controller = new AbortController();
     let allocations = 0;
@@ -66,7 +75,7 @@ describe('Sync-Item interrupted and resumed', () => {
     const resumed = await runSync(fx.engine, { Path: source, Destination: destination });
     expect(resumed.errors).toEqual([]);
     expect(resumed.summary).toMatchObject({ Copied: 4, Skipped: 1, Failed: 0 });
-    for (const file of files) {
+    for (const file of largeFiles) {
       const copied = await readBytes(fx.engine, `${destination}\\${file.name}`);
       expect(copied.equals(file.bytes)).toBe(true);
     }
@@ -101,7 +110,7 @@ describe('Sync-Item interrupted and resumed', () => {
 
   it('with files sent in parallel, stops with only complete files at the destination', async () => {
     // Content the server has not seen, so every file really has to be sent.
-    const unseen = files.map((file) => ({ ...file, bytes: randomBytes(file.bytes.length) }));
+    const unseen = largeFiles.map((file) => ({ ...file, bytes: randomBytes(file.bytes.length) }));
     const source = await localTree('interrupt-parallel', unseen);
     const destination = 'JAFS:\\Jotta\\Archive\\interrupt-parallel';
     const controller = new AbortController();
