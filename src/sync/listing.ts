@@ -46,7 +46,7 @@ export async function listTree(
     if (pruned.some((prefix) => isBelowKey(key, prefix))) continue;
 
     // A `..` joined onto a destination folder would write beside it, never into it.
-    if (isUnaddressable(segments[segments.length - 1])) {
+    if (isUnaddressable(entry.item.name)) {
       if (entry.item.isContainer) pruned.push(key);
       if (entry.item.deleted !== true) {
         unaddressable.push({ path: entry.path, item: entry.item, segments, key });
