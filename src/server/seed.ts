@@ -131,7 +131,7 @@ function insert(
         if (node?.kind === 'file') throw conflict(`${name} is a file, not a folder`);
         if (!node) {
           const kind = depth === 0 ? 'mount' : 'folder';
-          node = backend.tree.createNode(device.id, parent?.id ?? null, kind, name);
+          node = backend.tree.insertNode(device.id, parent?.id ?? null, kind, name);
           report.folders += depth === 0 ? 0 : 1;
         }
         known.set(key, node);
@@ -149,8 +149,8 @@ function insert(
     const name = file.names[file.names.length - 1];
     const existing = backend.tree.liveChild(file.device.id, parent.id, name);
     if (existing && existing.kind !== 'file') throw conflict(`${name} is a folder`);
-    const node = existing ?? backend.tree.createNode(file.device.id, parent.id, 'file', name);
-    backend.revisions.add(node, {
+    const node = existing ?? backend.tree.insertNode(file.device.id, parent.id, 'file', name);
+    backend.revisions.record(node, {
       state: 'COMPLETED',
       created: file.modified,
       modified: file.modified,

@@ -84,6 +84,11 @@ export class RevisionStore {
 
   /** Adds a revision with the file's next number; returns it. Retention runs on completion. */
   add(node: NodeRow, fields: NewRevision): RevisionRow {
+    return this.byId(this.record(node, fields)) as RevisionRow;
+  }
+
+  /** Adds a revision like {@link add} and returns only its id (bulk seeding reads nothing back). */
+  record(node: NodeRow, fields: NewRevision): number {
     const number = node.next_revision;
     this.#sql.prepared('UPDATE nodes SET next_revision = ? WHERE id = ?').run(number + 1, node.id);
     const result = this.#sql
@@ -105,7 +110,7 @@ export class RevisionStore {
         blob: fields.blob ?? null,
       });
     node.next_revision = number + 1;
-    return this.byId(Number(result.lastInsertRowid)) as RevisionRow;
+    return Number(result.lastInsertRowid);
   }
 
   setTimes(revision: RevisionRow, created: number, modified: number): void {

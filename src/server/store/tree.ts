@@ -121,12 +121,39 @@ export class TreeStore {
     name: string,
   ): NodeRow {
     if (this.liveChild(deviceId, parentId, name)) throw conflict(`${name} already exists`);
+    return this.insertNode(deviceId, parentId, kind, name);
+  }
+
+  /**
+   * Inserts a node whose name the caller knows to be free (createNode, bulk seeding) and returns
+   * it as stored, without reading it back: every other column starts at its default.
+   */
+  insertNode(
+    deviceId: number,
+    parentId: number | null,
+    kind: NodeRow['kind'],
+    name: string,
+  ): NodeRow {
+    const uuid = randomUUID();
     const result = this.#sql
       .prepared(
         'INSERT INTO nodes (device_id, parent_id, kind, name, name_key, uuid) VALUES (?, ?, ?, ?, ?, ?)',
       )
-      .run(deviceId, parentId, kind, name, fold(name), randomUUID());
-    return this.node(Number(result.lastInsertRowid));
+      .run(deviceId, parentId, kind, name, fold(name), uuid);
+    return {
+      id: Number(result.lastInsertRowid),
+      device_id: deviceId,
+      parent_id: parentId,
+      kind,
+      name,
+      uuid,
+      modified: null,
+      deleted: null,
+      trash_root: 0,
+      builtin: 0,
+      next_revision: 1,
+      public_uri: null,
+    };
   }
 
   /**
