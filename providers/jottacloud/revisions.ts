@@ -3,6 +3,7 @@ import type { JfsFile, Revision } from '../../src/jfs/models.js';
 import { InvalidItemOperationError, ItemNotFoundError, attempt } from './errors.js';
 import { tryLoadListing } from './lookup.js';
 import { displayPath } from './paths.js';
+import { throughSearchView } from './read-only.js';
 import type { JottacloudDriveState } from './state.js';
 
 type Context = ProviderContext<JottacloudDriveState>;
@@ -37,8 +38,12 @@ async function loadFile(path: string, ctx: Context): Promise<JfsFile> {
   return found;
 }
 
-/** Every revision of the file at `path`, newest first. */
-export async function listRevisions(path: string, ctx: Context): Promise<RevisionInfo[]> {
+/**
+ * Every revision of the file at `path`, newest first. Through Links, Latest or a trashed folder
+ * of the Trash view, the file where it lives.
+ */
+export async function listRevisions(given: string, ctx: Context): Promise<RevisionInfo[]> {
+  const path = await throughSearchView(given, ctx);
   const file = await loadFile(path, ctx);
   const shown = displayPath(path, ctx.drive);
   const all = [file.latestRevision, file.currentRevision, ...file.revisions].filter(
@@ -66,9 +71,15 @@ export async function listRevisions(path: string, ctx: Context): Promise<Revisio
  * service already stores those bytes, so its upload allocation usually completes without any
  * transfer; only when it asks for them are they streamed from the old revision.
  */
-export async function restoreRevision(path: string, number: number, ctx: Context) {
+export async function restoreRevision(given: string, number: number, ctx: Context) {
+  const path = await throughSearchView(given, ctx);
   const shown = displayPath(path, ctx.drive);
   const revisions = await listRevisions(path, ctx);
+  if ((await loadFile(path, ctx)).deleted !== undefined) {
+    // An upload onto a trashed file's path would not bring it back: Restore-Item does that.
+    const message = `Cannot restore revision ${number} of '${shown}': it is in Trash. Restore-Item it first.`;
+    throw new InvalidItemOperationError(shown, message);
+  }
   const wanted = revisions.find((revision) => revision.Number === number);
   if (!wanted) {
     const known = revisions.map((revision) => revision.Number).join(', ');

@@ -2,6 +2,7 @@ import type { ProviderContext } from '../../src/provider/types.js';
 import type { FolderEntry, JfsFile } from '../../src/jfs/models.js';
 import { attempt } from './errors.js';
 import { displayPath, joinPath } from './paths.js';
+import { throughSearchView } from './read-only.js';
 import type { JottacloudDriveState } from './state.js';
 
 type Context = ProviderContext<JottacloudDriveState>;
@@ -31,8 +32,12 @@ export async function publicLink(publicUri: string, ctx: Context): Promise<strin
   return `${base.replace(/\/+$/, '')}/opin/io/downloadPublic/${encodeURIComponent(user)}/${publicUri}`;
 }
 
-/** Turns the public link of the file or folder at `path` on or off. */
-export async function setShare(path: string, shared: boolean, ctx: Context): Promise<ShareInfo> {
+/**
+ * Turns the public link of the file or folder at `path` on or off; through Links or Latest (a
+ * piped Links entry), the item where it lives.
+ */
+export async function setShare(given: string, shared: boolean, ctx: Context): Promise<ShareInfo> {
+  const path = await throughSearchView(given, ctx);
   const shown = displayPath(path, ctx.drive);
   const action = shared ? 'share' : 'stop sharing';
   const result = await attempt(action, shown, () =>

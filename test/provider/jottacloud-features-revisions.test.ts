@@ -148,8 +148,12 @@ describe('Latest', () => {
     );
     expect(folder.errors).toBe('');
     expect(lines(folder.output)).toEqual(['JAFS:\\Jotta\\Archive\\deep\\er\\newest.txt']);
-    const hidden = await run('Get-ChildItem JAFS:\\Jotta\\Latest');
-    expect(hidden.errors).toContain('Cannot find path');
+    // Hidden from the device listing, but reachable by name without -Force (as a hidden folder).
+    const byName = await run('Get-ChildItem JAFS:\\Jotta\\Latest');
+    expect(byName.errors).toBe('');
+    expect(byName.output).toContain('newest.txt');
+    const listed = await run('(Get-ChildItem JAFS:\\Jotta).Name');
+    expect(lines(listed.output)).not.toContain('Latest');
 
     const through = await run(
       'Get-Content JAFS:\\Jotta\\Latest\\newest.txt -Force\n' +

@@ -86,3 +86,24 @@ describe('Share links of folders', () => {
     expect(lines(both.output)).toEqual(['Folder', 'File', 'shared note']);
   });
 });
+
+describe('Items piped from the Links view', () => {
+  it('are shared, unshared and listed by revision where they live', async () => {
+    const piped = await run(
+      "Set-Content JAFS:\\Jotta\\Archive\\piped-link.txt -Value 'v1'\n" +
+        "Set-Content JAFS:\\Jotta\\Archive\\piped-link.txt -Value 'v2'\n" +
+        'Enable-ItemShare JAFS:\\Jotta\\Archive\\piped-link.txt | Out-Null\n' +
+        "$entry = Get-ChildItem JAFS:\\Jotta\\Links -Force | Where-Object Name -eq 'piped-link.txt'\n" +
+        '$entry | Get-ItemRevision | ForEach-Object { "$($_.Number) $($_.Path)" }\n' +
+        '$entry | Disable-ItemShare | ForEach-Object { "$($_.Shared) $($_.Path)" }\n' +
+        "(Get-ItemShare | Where-Object Name -eq 'piped-link.txt').Count",
+    );
+    expect(piped.errors).toBe('');
+    expect(lines(piped.output)).toEqual([
+      '2 JAFS:\\Jotta\\Archive\\piped-link.txt',
+      '1 JAFS:\\Jotta\\Archive\\piped-link.txt',
+      'False JAFS:\\Jotta\\Archive\\piped-link.txt',
+      '0',
+    ]);
+  });
+});

@@ -157,3 +157,17 @@ describe('Browsing a trashed folder through the Trash view', () => {
     );
   });
 });
+
+describe('Revisions of a file in a trashed folder', () => {
+  it('are listed through the Trash view; restoring one asks for Restore-Item first', async () => {
+    await trashedTree('revised');
+    const result = await run(
+      'Get-ItemRevision JAFS:\\Jotta\\Trash\\revised\\a.txt | ForEach-Object { "$($_.Number) $($_.State)" }\n' +
+        'Restore-ItemRevision JAFS:\\Jotta\\Trash\\revised\\a.txt -Revision 1',
+    );
+    expect(lines(result.output)).toEqual(['1 COMPLETED']);
+    expect(result.errors).toContain(
+      "Cannot restore revision 1 of 'JAFS:\\Jotta\\Archive\\revised\\a.txt': it is in Trash. Restore-Item it first.",
+    );
+  });
+});
