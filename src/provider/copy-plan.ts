@@ -17,18 +17,24 @@ export interface TreeEntry {
 }
 
 export interface ListTreeOptions extends OperationOptions {
-  /** A sub-container that cannot be listed (fallback listing only); without it, it throws. */
+  /** A sub-container that cannot be listed (folder by folder only); without it, it throws. */
   onError?(error: unknown, path: string): void;
 }
 
 /**
  * Every live item below the container `root`, parents before their children, in the order the
- * provider lists them. A provider's `walk` lists the whole tree at once (one request on Jottacloud);
- * otherwise the engine lists container by container. Trashed items are left out: they are gone.
+ * provider lists them. A provider's `walk` lists the whole tree at once (one request on
+ * Jottacloud); otherwise, or when that fails, the engine lists container by container. Trashed
+ * items are left out: they are gone.
  */
 export async function listTree(root: ItemPath, options: ListTreeOptions): Promise<TreeEntry[]> {
   const entries = root.drive.provider.walk
-    ? await walkTree(root, options)
+    ? await walkTree(root, options).catch((error: unknown) => {
+        if (isAbortError(error)) throw error;
+        // One listing of a whole tree can fail where the listings of its folders do not (a
+        // store refusing an answer too large, rclone#5639): then only what is unreadable fails.
+        return listLevels(root, [], options);
+      })
     : await listLevels(root, [], options);
   // Not sorted: both ways already put parents first, and sorting thousands of paths with the
   // locale-aware comparison cost more than a hundred small transfers.

@@ -67,6 +67,8 @@ export function createMemoryProvider(): Provider {
         node: Node,
         at: string,
       ): Iterable<{ path: string; item: ProviderItem }> {
+        // Like one mode=list request: an unreadable folder anywhere fails the whole walk.
+        if (at.endsWith('/broken')) throw new Error('the tree cannot be read');
         for (const child of node.children?.values() ?? []) {
           const childPath = `${at === '/' ? '' : at}/${child.name}`;
           yield { path: childPath, item: toItem(child) };
