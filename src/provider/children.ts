@@ -8,7 +8,7 @@ import {
   throwIfAborted,
   type OperationOptions,
 } from './provider-call.js';
-import { segmentsBelow } from './path-syntax.js';
+import { segmentsBelow, splitSegments } from './path-syntax.js';
 import { matchesAny, WildcardPattern } from './wildcard.js';
 
 /** Get-ChildItem's choices besides the paths. */
@@ -151,6 +151,18 @@ async function* walkAll(
 
       const below = segmentsBelow(root.path.providerPath, next.value.path, provider.caseSensitive);
       if (!below || below.length === 0) continue;
+      if (below[below.length - 1] !== next.value.item.name && next.value.item.name !== '') {
+        // A name with a separator in it (`a/b`, `..\x`) no path can address: placing it would
+        // let a copy write outside its target, so it is left out, but never silently.
+        const span = Math.max(1, splitSegments(next.value.item.name).length);
+        const folder = below.slice(0, Math.max(0, below.length - span));
+        const shown = [root.path.display, ...folder].join(provider.separator);
+        options.warning?.(
+          `'${next.value.item.name}' in '${shown}' is left out: a name with a path separator ` +
+            'in it cannot be addressed. Rename it where it is stored.',
+        );
+        continue;
+      }
       const parent = key(below.slice(0, -1));
       byParent.set(parent, [...(byParent.get(parent) ?? []), { below, item: next.value.item }]);
     }

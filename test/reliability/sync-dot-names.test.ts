@@ -8,7 +8,8 @@ import { snapshotTree, startStack, type Stack } from './fixture.js';
 /**
  * Remote entries named `.` or `..` (planted in the server's database, as a hostile or buggy
  * service could send them) cannot be synced: each must cost exactly one error, and every other
- * file of the same folder, and of the folders beside it, must still arrive.
+ * file of the same folder, and of the folders beside it, must still arrive. A name with a `/`
+ * in it is left out of the listing with a warning.
  */
 let stack: Stack;
 
@@ -34,6 +35,7 @@ const TREE: Record<string, string> = {
   'sub/PLANT_DOT_DIR/': '',
   'sub/PLANT_DOT_DIR/deep.txt': 'below sub/.',
   'sub/PLANT_DOTDOT_FILE': 'becomes sub/..',
+  'sub/PLANT_SLASH_FILE': 'becomes sub/x/y',
   'zz.txt': 'last',
 };
 
@@ -42,6 +44,7 @@ const RENAMES = {
   PLANT_DOTDOT_DIR: '..',
   PLANT_DOT_DIR: '.',
   PLANT_DOTDOT_FILE: '..',
+  PLANT_SLASH_FILE: 'x/y',
 };
 
 /** What must arrive: every file no hostile name is on the way to. */
@@ -118,6 +121,11 @@ describe('Sync-Item with entries named . and .. on the service', () => {
     expect(run.errors).toMatch(/finished with 4 failed items/);
     expect(run.output).toMatch(/Copied\s+: 4\b/);
     expect(run.output).toMatch(/Failed\s+: 4\b/);
+    // A name with a separator never reaches the sync as an item: the listing says it left it out.
+    expect(run.host.warnings).toEqual([
+      "'x/y' in 'JAFS:\\Jotta\\Archive\\dots\\sub' is left out: a name with a path separator in it " +
+        'cannot be addressed. Rename it where it is stored.',
+    ]);
   });
 
   it('a second run with -Delete skips what arrived and refuses the same entries again', async () => {
