@@ -17,7 +17,7 @@ import type { Row, Sample } from './stats.js';
 export interface BenchSizes {
   /** Runs of each contender where a scenario does not say otherwise. */
   runs: number;
-  bigFileMiB: number;
+  bigFileMib: number;
   /** Runs of the large-file scenario: its runs dominate the whole bench's time. */
   bigFileRuns: number;
   smallFiles: number;
@@ -38,7 +38,7 @@ export interface BenchSizes {
  */
 export const FULL: BenchSizes = {
   runs: 3,
-  bigFileMiB: 1024,
+  bigFileMib: 1024,
   bigFileRuns: 2,
   smallFiles: 2000,
   smallFileRuns: 2,
@@ -52,7 +52,7 @@ export const FULL: BenchSizes = {
 
 export const QUICK: BenchSizes = {
   runs: 2,
-  bigFileMiB: 32,
+  bigFileMib: 32,
   bigFileRuns: 2,
   smallFiles: 100,
   smallFileRuns: 2,

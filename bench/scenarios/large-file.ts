@@ -17,8 +17,8 @@ const DOWN = 'Download of one large file';
 export async function largeFile(context: BenchContext): Promise<void> {
   const { sizes, workDir } = context;
   const local = join(workDir, 'big.bin');
-  await makeBigFile(local, sizes.bigFileMiB);
-  const label = `${sizes.bigFileMiB} MiB`;
+  await makeBigFile(local, sizes.bigFileMib);
+  const label = `${sizes.bigFileMib} MiB`;
 
   for (const run of runsWithin(context, sizes.bigFileRuns)) {
     const remote = `/Jotta/Archive/big/jafs-${run}.bin`;
