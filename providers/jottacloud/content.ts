@@ -1,6 +1,8 @@
 import type { ContentSource, ProviderContext, ProviderItem } from '../../src/provider/types.js';
+import { JfsError } from '../../src/jfs/errors.js';
 import type { JfsFile } from '../../src/jfs/models.js';
-import type { UploadSource } from './client.js';
+import type { SmallUpload } from '../../src/jfs/small-upload.js';
+import type { JottacloudClient, UploadSource } from './client.js';
 import {
   InvalidItemOperationError,
   ItemNotFoundError,
@@ -158,7 +160,7 @@ export async function setListedContent(
       modified: source.lastWriteTime,
       created: source.createdTime,
     };
-    const send = client.uploadBytes.bind(client, path, upload, { signal: ctx.signal });
+    const send = () => sendSmall(client, path, upload, ctx.signal);
     const item = await storeFile(path, existing !== undefined, ctx, send);
     ctx.progress({ activity: 'Upload', status: path, bytesDone: bytes.length, completed: true });
     return item;
@@ -166,6 +168,42 @@ export async function setListedContent(
 
   const upload = await toUploadSource(source, ctx.signal);
   return uploadFile(path, upload, existing !== undefined, ctx);
+}
+
+/**
+ * Whether a server says it has no legacy upload (§5.1): a method or endpoint it does not know,
+ * not a JFS error about the path (a 404 naming a missing mount point is an answer).
+ */
+function refusesLegacyUpload(error: unknown): boolean {
+  if (!(error instanceof JfsError)) return false;
+  return error.status === 405 || error.status === 501 || (error.status === 404 && !error.exception);
+}
+
+/** Clients whose server refused a legacy upload once: they take the allocate upload since. */
+const legacyRefused = new WeakSet<JottacloudClient>();
+
+/**
+ * One request when the server takes legacy uploads; the allocate upload of the same bytes when
+ * it does not (both upload generations still answer on the service, but that may change).
+ */
+async function sendSmall(
+  client: JottacloudClient,
+  path: string,
+  upload: SmallUpload,
+  signal: AbortSignal,
+): Promise<JfsFile> {
+  if (client.uploadBytes && !legacyRefused.has(client)) {
+    try {
+      return await client.uploadBytes(path, upload, { signal });
+    } catch (error) {
+      if (!refusesLegacyUpload(error)) throw error;
+      legacyRefused.add(client);
+    }
+  }
+
+  const { bytes, modified, created } = upload;
+  const source = { ...bufferSource(bytes, modified), created: created ?? modified };
+  return client.upload(path, source, { signal });
 }
 
 /** Files go inside a mount point; the display path, for messages. */

@@ -149,4 +149,20 @@ describe('Copy-Item -Recurse between the disk and JAFS: per-file failures', () =
     expect(stored.length).toBeLessThan(40);
     expect(stored.filter((entry) => !entry.endsWith(':COMPLETED'))).toEqual([]);
   });
+
+  // Last: the client remembers the refusal for the rest of the file's tests.
+  it('uploads through the allocate API when the server refuses the one-request upload', async () => {
+    const files = { 'one.txt': Buffer.from('1'), 'two.txt': Buffer.from('2') };
+    const source = await tree('allocate', files);
+    const fault = server.faults.add({ method: 'POST', path: /one\.txt$/, status: 405 });
+    const run = await runScript(jafs, `Copy-Item '${source}' JAFS:/Jotta/Archive -Recurse`);
+    fault.remove();
+
+    expect(fault.hits).toBe(1);
+    expect(run.errors).toBe('');
+    expect(await storedFiles('/Jotta/Archive/allocate')).toEqual([
+      'one.txt:COMPLETED',
+      'two.txt:COMPLETED',
+    ]);
+  });
 });
