@@ -80,6 +80,18 @@ describe.each(places)('Content cmdlets on $drive', ({ drive, folder, separator }
     expect(lines(result.output)).toEqual(['1', 'one', 'two', 'abc']);
   });
 
+  it('appends in the encoding of the file when -Encoding is not given', async () => {
+    const file = at('own-encoding.txt');
+    const result = await run(
+      `Set-Content ${file} 'één' -Encoding bigendianunicode\n` +
+        `Add-Content ${file} 'twee'\n` +
+        `(Get-Content ${file} -AsByteStream -TotalCount 2) -join ' '\n` +
+        `Get-Content ${file}`,
+    );
+    expect(result.errors).toBe('');
+    expect(lines(result.output)).toEqual(['254 255', 'één', 'twee']);
+  });
+
   it('splits records at -Delimiter and batches them with -ReadCount', async () => {
     const file = at('records.txt');
     const result = await run(

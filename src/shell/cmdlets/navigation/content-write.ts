@@ -2,7 +2,7 @@ import type { CmdletContext, CmdletDefinition } from '../../api.js';
 import type { ParameterDefinition } from '../../../core/parameters.js';
 import { JafsError } from '../../../core/errors.js';
 import { ItemNotFoundError, PartOfPathNotFoundError } from '../../../provider/errors.js';
-import { parentOf, type ItemPath } from '../../../provider/item-path.js';
+import { parentOf, type ItemPath, type ResolvedItem } from '../../../provider/item-path.js';
 import {
   FILTER_PARAMETERS,
   FORCE_PARAMETER,
@@ -14,7 +14,13 @@ import {
   providerDynamicParameters,
   targetPaths,
 } from './common.js';
-import { ENCODING_NAMES, encodingNamed } from './content-encoding.js';
+import {
+  DEFAULT_ENCODING,
+  ENCODING_NAMES,
+  byteOrderMark,
+  encodingNamed,
+  type TextEncoding,
+} from './content-encoding.js';
 import { gathered, gathering, isPipedValue, startGathering } from './content-gather.js';
 
 const VALUE: ParameterDefinition = {
@@ -178,11 +184,36 @@ async function contentFor(
 ): Promise<Buffer> {
   if (ctx.params.AsByteStream === true) return bytesOf(values);
 
-  const encoding = encodingNamed(ctx.params.Encoding);
   const text = textOf(values, ctx.params.NoNewline === true);
-  const atStart = !append || ((await engineOf(ctx.session).tryGetItem(target))?.size ?? 0) === 0;
+  const existing = append ? await engineOf(ctx.session).tryGetItem(target) : undefined;
+  const atStart = (existing?.size ?? 0) === 0;
+  const encoding =
+    atStart || ctx.params.Encoding !== undefined
+      ? encodingNamed(ctx.params.Encoding)
+      : await encodingOfFile(ctx, { path: target, item: existing! });
   const body = encoding.encode(text);
   return atStart ? Buffer.concat([encoding.preamble, body]) : body;
+}
+
+/**
+ * What Add-Content without -Encoding appends in: the encoding the file's byte order mark names
+ * (UTF-8 added to a UTF-16 file would garble it), else the default. Reads the first bytes only.
+ */
+async function encodingOfFile(ctx: CmdletContext, target: ResolvedItem): Promise<TextEncoding> {
+  const engine = engineOf(ctx.session);
+  const source = await engine.openContent(target, operationOptions(ctx));
+  const stream = await source.open(0, ctx.signal);
+  let head = Buffer.alloc(0);
+  try {
+    for await (const chunk of stream) {
+      head = Buffer.concat([head, chunk as Buffer]);
+      if (head.length >= 4) break;
+    }
+  } finally {
+    stream.destroy();
+  }
+
+  return byteOrderMark(head)?.encoding ?? DEFAULT_ENCODING;
 }
 
 /**
