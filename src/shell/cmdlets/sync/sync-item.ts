@@ -45,7 +45,9 @@ const PARAMETERS: readonly ParameterDefinition[] = [
   {
     name: 'Permanent',
     type: 'switch',
-    help: 'With -Delete on JAFS: delete for good instead of moving to Trash.',
+    help:
+      'With -Delete on JAFS: delete for good instead of moving to Trash (the interactive ' +
+      'shell asks before each such deletion).',
   },
   { name: 'Include', type: 'string[]', acceptsWildcards: true, help: 'File names to sync.' },
   {
@@ -57,7 +59,9 @@ const PARAMETERS: readonly ParameterDefinition[] = [
   {
     name: 'Force',
     type: 'switch',
-    help: 'Allows -Delete when the source is empty (otherwise refused to protect backups).',
+    help:
+      'Allows -Delete when the source is empty (otherwise refused to protect backups), and ' +
+      'deletes with -Permanent without asking.',
   },
   {
     name: 'ThrottleLimit',
