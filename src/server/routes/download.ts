@@ -34,7 +34,12 @@ export function download(request: JfsRequest, at: Located): void {
   if (range) headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
   res.writeHead(range ? 206 : 200, { ...headers, 'Content-Length': end - start + 1 });
 
-  const stream = createReadStream(backend.blobs.blobPath(revision.blob), { start, end });
+  // 1 MiB reads: a sixteenth of the reads and socket writes of the 64 KiB default.
+  const stream = createReadStream(backend.blobs.blobPath(revision.blob), {
+    start,
+    end,
+    highWaterMark: 1024 * 1024,
+  });
   stream.on('error', () => res.destroy());
   res.on('close', () => stream.destroy());
   stream.pipe(res);
