@@ -149,7 +149,7 @@ describe('with nobody to ask (a non-interactive host)', () => {
 
     expect(run.errors).toMatch(/^Remove-Item: Cannot perform the operation "Remove Item" on/m);
     expect(run.errors).toContain('running non-interactively');
-    expect(run.errors).toContain('Add -Force or -Confirm:$false to go ahead');
+    expect(run.errors).toContain('Leave out -Confirm to go ahead');
     expect(run.output.trim()).toBe('next statement');
     expect(await stateOf(path)).toBe('live');
   });

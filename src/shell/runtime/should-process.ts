@@ -29,13 +29,13 @@ const IMPACT_RANK: Readonly<Record<string, number>> = { low: 1, medium: 2, high:
  */
 export class ConfirmationRequiredError extends JafsError {
   constructor(commandName: string, action: string, target: string, asked: boolean) {
-    const why = asked
-      ? '-Confirm asks before each change'
-      : `${commandName} asks before it does this`;
+    const [why, how] = asked
+      ? ['-Confirm asks before each change', 'Leave out -Confirm']
+      : [`${commandName} asks before it does this`, 'Add -Force or -Confirm:$false'];
     super(
       `Cannot perform the operation "${action}" on target "${target}": ${why}, but jafs is ` +
-        'running non-interactively (-c, a script file or piped input) and cannot ask. Add ' +
-        '-Force or -Confirm:$false to go ahead, or -WhatIf to see what would change.',
+        `running non-interactively (-c, a script file or piped input) and cannot ask. ${how} ` +
+        'to go ahead, or use -WhatIf to see what would change.',
       {
         code: 'ECONFIRM',
         errorId: 'ConfirmationRequired',
