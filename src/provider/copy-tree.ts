@@ -5,6 +5,7 @@ import { throwIfAborted } from './provider-call.js';
 import { makeContainer } from './item-operations.js';
 import type { LeafCopier } from './copy-leaf.js';
 import { indexTree, listTree, placeBelow, treeKey, type TreeEntry } from './copy-plan.js';
+import { TargetContainers } from './copy-containers.js';
 import type { CopyOptions } from './copy.js';
 
 /**
@@ -17,10 +18,10 @@ export const LEAF_TRANSFERS = 8;
  * Copies the container `source` to `target` across drives. The source tree is listed once (one
  * request where the provider can walk), and so is the target when it already existed, so
  * "skip identical" and "overwrite" are decided from that listing, not by a look-up per file.
- * Containers are made parents first; a target provider whose writes create missing parents
- * (setListedContent) is asked only for the empty ones. Then the leaves of the whole tree go
- * LEAF_TRANSFERS at a time. A failing item is reported through `onError` and the rest go on;
- * the leaves below a container that could not be made are left out.
+ * The leaves of the whole tree go LEAF_TRANSFERS at a time while the target's containers are
+ * made (see TargetContainers), each leaf once its own parent is there. A failing item is
+ * reported through `onError` and the rest go on; the leaves below a container that could not be
+ * made are left out.
  */
 export async function copyTree(
   source: ResolvedItem,
@@ -37,73 +38,23 @@ export async function copyTree(
   const there = existing ? await indexTree(target, options) : new Map<string, ProviderItem>();
   copier.itemsTotal = entries.length + 1;
 
-  const failed = await makeContainers(entries, target, there, copier, options);
-  const leaves = entries.filter(
-    (entry) => !entry.item.isContainer && !failed.some((below) => isUnder(entry.below, below)),
-  );
+  const containers = new TargetContainers(target, copier, options, LEAF_TRANSFERS);
+  containers.start(entries, there);
+  const leaves = entries.filter((entry) => !entry.item.isContainer);
   await inParallel(leaves, options, (entry) => ({
     shown: placeBelow(source.path, entry.below).display,
-    run: () =>
-      copier.copyLeaf(
+    run: async () => {
+      // Below a container that could not be made: reported with it already.
+      if (!(await containers.ready(entry.below.slice(0, -1)))) return;
+      await copier.copyLeaf(
         { path: placeBelow(source.path, entry.below), item: entry.item },
         placeBelow(target, entry.below),
         there.get(treeKey(target, entry.below)),
-      ),
+      );
+    },
   }));
+  await containers.done();
   return root;
-}
-
-/**
- * Makes the containers the leaves need, one depth after another (the parents exist before their
- * children are made) and several at once within a depth. Resolves with those that failed.
- */
-async function makeContainers(
-  entries: readonly TreeEntry[],
-  target: ItemPath,
-  there: ReadonlyMap<string, ProviderItem>,
-  copier: LeafCopier,
-  options: CopyOptions,
-): Promise<(readonly string[])[]> {
-  const implicit = typeof target.drive.provider.setListedContent === 'function';
-  const filled = new Set<string>();
-  for (const entry of entries) {
-    if (entry.item.isContainer) continue;
-    for (let depth = 1; depth < entry.below.length; depth++) {
-      filled.add(treeKey(target, entry.below.slice(0, depth)));
-    }
-  }
-
-  const byDepth: TreeEntry[][] = [];
-  for (const entry of entries) {
-    if (!entry.item.isContainer) continue;
-    const found = there.get(treeKey(target, entry.below));
-    // An existing container is reused; a leaf in the way gets the provider's own error.
-    const needless = found
-      ? found.isContainer
-      : implicit && filled.has(treeKey(target, entry.below));
-    if (needless) copier.itemsDone++;
-    else (byDepth[entry.below.length] ??= []).push(entry);
-  }
-
-  const failed: (readonly string[])[] = [];
-  for (const level of byDepth) {
-    const wanted = (level ?? []).filter(
-      ({ below }) => !failed.some((each) => isUnder(below, each)),
-    );
-    await inParallel(wanted, options, ({ below }) => ({
-      shown: placeBelow(target, below).display,
-      run: async () => {
-        try {
-          await makeContainer(placeBelow(target, below), options);
-          copier.itemsDone++;
-        } catch (error) {
-          failed.push(below);
-          throw error;
-        }
-      },
-    }));
-  }
-  return failed;
 }
 
 /**
@@ -136,8 +87,4 @@ async function inParallel(
 
   await Promise.all(Array.from({ length: Math.min(LEAF_TRANSFERS, entries.length) }, worker));
   if (failure) throw failure.error;
-}
-
-function isUnder(below: readonly string[], container: readonly string[]): boolean {
-  return container.length < below.length && container.every((name, i) => name === below[i]);
 }
