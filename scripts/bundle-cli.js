@@ -7,7 +7,9 @@
 // The library's public entry points (src/jfs, src/core, src/provider, src/server,
 // src/testing) stay separate files, imported by the bundle: a module (plug-in) loaded by the
 // shell imports `jafs/provider`, and must get the same classes (JafsError, the SDK) as the shell.
-// Packages in node_modules stay external too.
+// Packages in node_modules stay external too, except Ink: it imports es-toolkit/compat, whose
+// ~415 files the interactive shell would otherwise read before its first prompt; bundled, only
+// the few functions Ink uses remain. Ink still loads only with the UI (a chunk of its own).
 import { rm } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,10 +20,13 @@ const output = resolve(dist, 'src/cli-bundle');
 const shared = ['jfs', 'core', 'provider', 'server', 'testing'].map((name) =>
   resolve(dist, 'src', name),
 );
+const bundledPackages = /^(ink|es-toolkit)(\/|$)/;
 
 function isExternal(id, importer) {
-  if (!id.startsWith('.') && !isAbsolute(id)) return true;
+  if (!id.startsWith('.') && !isAbsolute(id)) return !bundledPackages.test(id);
   const file = isAbsolute(id) ? id : resolve(dirname(importer ?? dist), id);
+  // Files of a bundled package, reached by their relative imports.
+  if (file.includes('/node_modules/')) return false;
   return shared.some((folder) => file.startsWith(`${folder}/`));
 }
 

@@ -123,15 +123,24 @@ async function interactive(): Promise<number> {
 /**
  * Loads Ink and the UI only for the interactive shell, so that -c and scripts start without
  * them. Ink decides once, when it loads, whether it runs under CI (and then draws only the last
- * frame); a CI variable in a user's own terminal must not make the shell unusable.
+ * frame); a CI variable in a user's own terminal must not make the shell unusable. React picks
+ * its build when it loads too: without NODE_ENV it is the development build (checks and
+ * warnings no user sees, twice the code to compile before the first prompt).
  */
 async function importUi(): Promise<typeof import('../ui/index.js')> {
-  const hidden = ['CI', 'CONTINUOUS_INTEGRATION'].map((name) => [name, process.env[name]] as const);
-  for (const [name] of hidden) delete process.env[name];
+  const names = ['CI', 'CONTINUOUS_INTEGRATION', 'NODE_ENV'];
+  const saved = names.map((name) => [name, process.env[name]] as const);
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
+  process.env.NODE_ENV ??= 'production';
   try {
     return await import('../ui/index.js');
   } finally {
-    for (const [name, value] of hidden) if (value !== undefined) process.env[name] = value;
+    // Commands the shell runs see the environment the user started jafs with.
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
 }
 
