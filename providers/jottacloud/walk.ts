@@ -1,5 +1,5 @@
 import type { ProviderContext, ProviderItem } from '../../src/provider/types.js';
-import type { TreeFolder } from '../../src/jfs/models.js';
+import type { JfsFile, TreeFolder } from '../../src/jfs/models.js';
 import { attempt } from './errors.js';
 import { fileItem, folderItem } from './items.js';
 import { canList, listChildren } from './lookup.js';
@@ -31,25 +31,33 @@ export async function* walk(path: string, ctx: Context): AsyncGenerator<Walked> 
   }
 }
 
-/** One `mode=list` answer, ordered depth first; trashed folders take their subtree along. */
+/**
+ * One `mode=list` answer, ordered depth first. A folder that was trashed and made again is
+ * listed twice (the live entry and the trashed one): both entries' files belong to that path,
+ * and the folder is walked once, as the live one.
+ */
 async function* walkTree(path: string, ctx: Context): AsyncGenerator<Walked> {
   const { client } = ctx.drive.state;
   const shown = displayPath(path, ctx.drive);
   const tree = await attempt('list', shown, () => client.listTree(path, ctx.signal));
 
-  const childFolders = new Map<string, TreeFolder[]>();
-  const byPath = new Map<string, TreeFolder>();
+  const childFolders = new Map<string, Map<string, TreeFolder>>();
+  const filesAt = new Map<string, JfsFile[]>();
   for (const folder of tree.folders) {
-    const full = joinPath(folder.path, folder.name);
-    byPath.set(pathKey(full), folder);
-    const siblings = childFolders.get(pathKey(folder.path)) ?? [];
-    siblings.push(folder);
+    const full = pathKey(joinPath(folder.path, folder.name));
+    filesAt.set(full, [...(filesAt.get(full) ?? []), ...folder.files]);
+
+    const siblings = childFolders.get(pathKey(folder.path)) ?? new Map<string, TreeFolder>();
+    const twin = siblings.get(full);
+    if (!twin || (twin.deleted !== undefined && folder.deleted === undefined)) {
+      siblings.set(full, folder);
+    }
     childFolders.set(pathKey(folder.path), siblings);
   }
 
   async function* below(folderPath: string): AsyncGenerator<Walked> {
     ctx.signal.throwIfAborted();
-    for (const child of childFolders.get(pathKey(folderPath)) ?? []) {
+    for (const child of childFolders.get(pathKey(folderPath))?.values() ?? []) {
       const hidden = child.deleted !== undefined;
       if (hidden && !ctx.force) continue;
       const childPath = joinPath(folderPath, child.name);
@@ -57,7 +65,7 @@ async function* walkTree(path: string, ctx: Context): AsyncGenerator<Walked> {
       yield* below(childPath);
     }
 
-    for (const file of byPath.get(pathKey(folderPath))?.files ?? []) {
+    for (const file of liveFirst(filesAt.get(pathKey(folderPath)) ?? [])) {
       const hidden = file.deleted !== undefined;
       if (hidden && !ctx.force) continue;
       yield { path: joinPath(folderPath, file.name), item: fileItem(file, hidden) };
@@ -65,4 +73,15 @@ async function* walkTree(path: string, ctx: Context): AsyncGenerator<Walked> {
   }
 
   yield* below(path);
+}
+
+/** One file per name: the live one where a trashed twin shares its name. */
+function liveFirst(files: readonly JfsFile[]): JfsFile[] {
+  const byName = new Map<string, JfsFile>();
+  for (const file of files) {
+    const key = file.name.toLowerCase();
+    const twin = byName.get(key);
+    if (!twin || (twin.deleted !== undefined && file.deleted === undefined)) byName.set(key, file);
+  }
+  return [...byName.values()];
 }

@@ -159,6 +159,47 @@ describe('the Jottacloud provider through the shell', () => {
     expect(lines).not.toContain('Trash');
   });
 
+  it('walks a folder that was trashed and made again as one folder with its live files', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'jafs-twin-'));
+    try {
+      const result = await run(
+        [
+          'New-Item JAFS:\\Jotta\\Archive\\walked -ItemType Directory | Out-Null',
+          'Set-Location JAFS:\\Jotta\\Archive\\walked',
+          'New-Item twin\\inner -ItemType Directory | Out-Null',
+          "Set-Content twin\\old.txt 'old'",
+          'Remove-Item twin -Recurse',
+          'New-Item twin\\inner -ItemType Directory | Out-Null',
+          "Set-Content twin\\new.txt 'new'",
+          "Set-Content twin\\inner\\deep.txt 'deep'",
+          'Get-ChildItem -Recurse -Name',
+          "'--'",
+          'Get-ChildItem -Recurse -Force -Name',
+          `Copy-Item . '${join(dir, 'down')}' -Recurse`,
+        ].join('\n'),
+      );
+      expect(result.errors).toBe('');
+      const [plain, forced] = result.output.split('--').map((part) =>
+        part
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean),
+      );
+      expect(plain.sort()).toEqual([
+        'twin',
+        'twin\\inner',
+        'twin\\inner\\deep.txt',
+        'twin\\new.txt',
+      ]);
+      // -Force may add trashed leftovers, yet every live name appears once.
+      for (const name of plain) expect(forced.filter((line) => line === name)).toHaveLength(1);
+      expect(await readFile(join(dir, 'down', 'twin', 'new.txt'), 'utf8')).toBe('new\n');
+      expect(await readFile(join(dir, 'down', 'twin', 'inner', 'deep.txt'), 'utf8')).toBe('deep\n');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('writes and reads content, and the item shows its length and MD5', async () => {
     const result = await run(
       "Set-Content JAFS:\\Jotta\\Archive\\hello.txt -Value 'hej verden'\n" +
