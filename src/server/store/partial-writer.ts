@@ -83,6 +83,8 @@ export class PartialWriter {
     this.#writing = writeAll(this.#file, batch, at).then(
       () => {
         this.#written += bytes;
+        // Not only on the next chunk: a slow sender's bytes are recorded as soon as written.
+        this.#maybeCheckpoint();
       },
       (error: unknown) => {
         this.#failure ??= error;
