@@ -1,13 +1,17 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { Jottacloud } from '../src/jfs/index.js';
 import { startServer, type RunningServer } from '../src/server/index.js';
 import { startRcloneHarness, type RcloneHarness } from '../test/rclone/harness.js';
-import { benchScript, runNodeChild } from './child.js';
+import { benchScript, runNodeChild, runProcess } from './child.js';
 import type { Budget } from './budget.js';
 import type { Row, Sample } from './stats.js';
+
+/** The jafs CLI as users start it (it prefers the bundled build when that is current). */
+export const CLI = fileURLToPath(new URL('../../bin/jafs.js', import.meta.url));
 
 /**
  * Sizes of one bench run; `--quick` scales everything down so CI can prove the script works.
@@ -92,7 +96,7 @@ export interface BenchContext {
   workDir: string;
   /** Requests the server answered since start (counted through its log hook). */
   requests(): number;
-  /** Runs one shell command in a jafs child process against the bench server. */
+  /** Runs `jafs -c <command>` (the CLI, logged in to the bench server); fails on error output. */
   jafs(command: string, cwd?: string): Promise<Sample>;
   /** Runs the raw-HTTP floor in a child process. */
   floor(mode: string, ...args: string[]): Promise<Sample>;
@@ -124,6 +128,13 @@ export async function createContext(sizes: BenchSizes): Promise<BenchContext> {
   await client.close();
   const rclone = await startRcloneHarness({ serverUrl: server.url, server, username });
   const credentials = [server.url, username, password];
+  // The jafs CLI itself, logged in to the bench server as a user would be (a stored login in
+  // its own JAFS_HOME), so each figure includes the CLI's real start-up.
+  const cli = { JAFS_HOME: join(workDir, 'jafs-cli-home') };
+  await mkdir(cli.JAFS_HOME);
+  const token = server.issueLoginToken(username);
+  await runProcess(process.execPath, [CLI, 'login', '--server', server.url, '--token', token], cli);
+  const reporter = ['--import', pathToFileURL(benchScript('rss-report')).href];
 
   return {
     sizes,
@@ -134,7 +145,7 @@ export async function createContext(sizes: BenchSizes): Promise<BenchContext> {
     workDir,
     requests: () => requests,
     jafs: (command, cwd) =>
-      runNodeChild(benchScript('jafs-client'), [...credentials, command], { cwd }),
+      runNodeChild(CLI, ['-c', command], { cwd, env: cli, nodeFlags: reporter, quietStderr: true }),
     floor: (mode, ...args) => runNodeChild(benchScript('floor'), [mode, ...credentials, ...args]),
     async rcloneRun(args) {
       const started = performance.now();

@@ -1,12 +1,10 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { runsWithin } from '../budget.js';
-import { record, type BenchContext } from '../context.js';
+import { CLI, record, type BenchContext } from '../context.js';
 
-const CLI = fileURLToPath(new URL('../../../bin/jafs.js', import.meta.url));
 /** The shell's prompt, as PowerShell draws it: `PS /some/where>`. */
 const PROMPT = /^PS .*>/m;
 /** What the first command prints; the typed line itself shows it in quotes, so it cannot match. */

@@ -1,12 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { runProcess } from '../child.js';
 import { runsWithin } from '../budget.js';
-import { record, type BenchContext } from '../context.js';
-
-const CLI = fileURLToPath(new URL('../../../bin/jafs.js', import.meta.url));
+import { CLI, record, type BenchContext } from '../context.js';
 
 /**
  * Start-up: `jafs -c Get-Location` from spawn to exit (embedded server, login, shell, one
