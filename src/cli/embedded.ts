@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import type { RunningServer } from '../server/index.js';
+import { announceOwner, findOwner, forwardTo, withdrawOwner } from './embedded-share.js';
 import type { HomePaths } from './home.js';
 
 /** The account a newcomer gets on the embedded local server. */
@@ -20,8 +20,17 @@ export interface EmbeddedServer {
   readonly password: string;
   /** Whether `start` has been called (and the data folder opened). */
   readonly started: boolean;
-  /** Starts the server once; every caller waits for the same start. A failed start is retried. */
-  start(): Promise<RunningServer>;
+  /**
+   * Starts the server once; every caller waits for the same start. A failed start is retried.
+   * When another jafs process already runs the server of this JAFS_HOME, its URL is answered.
+   */
+  start(): Promise<EmbeddedEndpoint>;
+  close(): Promise<void>;
+}
+
+/** Where the embedded server answers, and how this process lets go of it. */
+export interface EmbeddedEndpoint {
+  readonly url: string;
   close(): Promise<void>;
 }
 
@@ -34,13 +43,13 @@ export async function reserveEmbeddedServer(paths: HomePaths): Promise<EmbeddedS
   const password = await demoPassword(paths.embeddedAccount);
   let placeholder: Server | undefined = await listenOnFreePort();
   const port = (placeholder.address() as AddressInfo).port;
-  let running: Promise<RunningServer> | undefined;
+  let running: Promise<EmbeddedEndpoint> | undefined;
 
-  const startOnce = async (): Promise<RunningServer> => {
+  const startOnce = async (): Promise<EmbeddedEndpoint> => {
     await closeServer(placeholder);
     placeholder = undefined;
     // Loaded here: the server's modules and SQLite are the largest part of a cold start.
-    const { startServer } = await import('../server/index.js');
+    const { startServer, DataDirLockedError } = await import('../server/index.js');
     const options = {
       dataDir: paths.serverData,
       host: '127.0.0.1',
@@ -48,11 +57,29 @@ export async function reserveEmbeddedServer(paths: HomePaths): Promise<EmbeddedS
     };
     // The reserved port was free a moment ago; should another process have taken it since,
     // a free one is used (public links then name the reserved one, a cosmetic fault only).
-    return startServer({ ...options, port }).catch((error: unknown) =>
+    const started = startServer({ ...options, port }).catch((error: unknown) =>
       (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
         ? startServer({ ...options, port: 0 })
         : Promise.reject(error),
     );
+
+    try {
+      const server = await started;
+      await announceOwner(paths.embeddedOwner, server.url);
+      return {
+        url: server.url,
+        close: async () => {
+          await withdrawOwner(paths.embeddedOwner);
+          await server.close();
+        },
+      };
+    } catch (error) {
+      // Another jafs window on this JAFS_HOME holds the data folder: use its server.
+      const owner = error instanceof DataDirLockedError && (await findOwner(paths.embeddedOwner));
+      if (!owner) throw error;
+      const forwarder = await forwardTo(port, owner).catch(() => undefined);
+      return { url: owner, close: () => closeServer(forwarder) };
+    }
   };
 
   return {

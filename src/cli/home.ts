@@ -18,6 +18,8 @@ export interface HomePaths {
   serverData: string;
   /** The embedded server's demo account (generated password, mode 0600). */
   embeddedAccount: string;
+  /** Where the process running the embedded server says it listens (pid and URL). */
+  embeddedOwner: string;
   /** A stored Jottacloud login (mode 0600). */
   login: string;
   history: string;
@@ -31,6 +33,7 @@ export async function prepareHome(env: NodeJS.ProcessEnv = process.env): Promise
     home,
     serverData: join(home, 'server'),
     embeddedAccount: join(home, 'embedded-account.json'),
+    embeddedOwner: join(home, 'embedded-server.json'),
     login: join(home, 'login.json'),
     history: join(home, 'history'),
     profile: join(home, 'profile.ps1'),
