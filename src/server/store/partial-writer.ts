@@ -1,6 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 
-/** Bytes gathered before they go to the file in one `writev` (socket chunks are ~64 KiB). */
+/** Bytes gathered while a write is in flight before the sender is made to wait. */
 const WRITE_BATCH_BYTES = 1024 * 1024;
 
 /** A checkpoint records at least this many new bytes… */
@@ -13,10 +13,12 @@ const CHECKPOINT_GROWTH = 0.25;
 const CHECKPOINT_INTERVAL_MS = 250;
 
 /**
- * Writes the bytes of one upload body to its partial file. Chunks are gathered into large
- * batches written with one `writev` each (no copying into one buffer), one batch in flight while
- * the next is gathered. Now and then the bytes written so far are fsynced and only then handed to
- * `checkpoint` (which records them in the database), so a killed server resumes near the break.
+ * Writes the bytes of one upload body to its partial file. A chunk goes out at once when the file
+ * is idle; while a write is in flight the next chunks are gathered (up to a MiB) and go out
+ * together in one `writev` (no copying into one buffer), so a fast sender gets large writes and a
+ * slow one has its bytes on disk without delay. Now and then the bytes written so far are
+ * fsynced and only then handed to `checkpoint` (which records them in the database), so a
+ * killed server resumes near the break.
  * That fsync runs beside the writing instead of stopping the stream: it covers every write that
  * completed before it started, which is the count recorded. The first MiB is recorded at once
  * (an upload that breaks early resumes), later checkpoints when the unrecorded part grew by a
@@ -32,7 +34,8 @@ export class PartialWriter {
   #written = 0;
   #synced = 0;
   #lastSync = Date.now();
-  #writing: Promise<void> = Promise.resolve();
+  /** The write in flight, if any. */
+  #writing: Promise<void> | undefined;
   #syncing: Promise<void> | undefined;
   #failure: unknown;
 
@@ -48,13 +51,17 @@ export class PartialWriter {
     return this.#written;
   }
 
-  /** Queues a chunk; waits only when a full batch must go out while the last one is in flight. */
+  /**
+   * Queues a chunk. It goes to the file at once when no write is in flight, and is gathered
+   * with the next ones while one is; waits only when a whole batch is waiting (back-pressure).
+   */
   async add(chunk: Buffer): Promise<void> {
+    if (this.#failure !== undefined) throw this.#failure;
     if (chunk.length === 0) return;
     this.#batch.push(chunk);
     this.#batchBytes += chunk.length;
-    if (this.#batchBytes >= WRITE_BATCH_BYTES) await this.#flush();
-    this.#maybeCheckpoint();
+    this.#pump();
+    if (this.#batchBytes >= WRITE_BATCH_BYTES) await this.#writing;
   }
 
   /**
@@ -62,18 +69,17 @@ export class PartialWriter {
    * so everything counted in {@link written} is durable. Throws the first write or sync error.
    */
   async finish(): Promise<void> {
-    if (this.#batchBytes > 0 && this.#failure === undefined) await this.#flush();
-    await this.#writing;
+    while (this.#writing !== undefined) await this.#writing;
     await this.#syncing;
     await this.#file.sync();
     if (this.#failure !== undefined) throw this.#failure;
   }
 
-  async #flush(): Promise<void> {
-    // One write in flight keeps the batches in order at their offsets.
-    await this.#writing;
-    if (this.#failure !== undefined) throw this.#failure;
-
+  /** Starts a write of everything gathered, unless one is in flight (order of offsets). */
+  #pump(): void {
+    if (this.#writing !== undefined || this.#batchBytes === 0 || this.#failure !== undefined) {
+      return;
+    }
     const batch = this.#batch;
     const bytes = this.#batchBytes;
     const at = this.#position;
@@ -83,11 +89,13 @@ export class PartialWriter {
     this.#writing = writeAll(this.#file, batch, at).then(
       () => {
         this.#written += bytes;
-        // Not only on the next chunk: a slow sender's bytes are recorded as soon as written.
+        this.#writing = undefined;
         this.#maybeCheckpoint();
+        this.#pump();
       },
       (error: unknown) => {
         this.#failure ??= error;
+        this.#writing = undefined;
       },
     );
   }
