@@ -92,7 +92,11 @@ async function runPlain(
   try {
     const shell = await workspace.startShell(createPlainHost(), { interactive: false });
     const result = await shell.run(text, { signal: controller.signal, file, args });
-    return result.exitCode ?? (result.failed ? 1 : 0);
+    if (result.exitCode !== undefined) return result.exitCode;
+    // As pwsh: -Command (and standard input) exits with the last statement's $?, a script
+    // file with 1 only when an error stopped it (not after a failure it went on from).
+    if (invocation.mode === 'file') return result.failed && result.lastStatus === false ? 1 : 0;
+    return (result.lastStatus ?? !result.failed) ? 0 : 1;
   } finally {
     process.off('SIGINT', onSigint);
     await workspace.close();

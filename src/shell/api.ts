@@ -48,6 +48,11 @@ export interface RunResult {
   exitCode?: number;
   /** True when an unhandled terminating error (or parse error) stopped the text. */
   failed: boolean;
+  /**
+   * `$?` after the last statement: false when it failed (a non-terminating error included) or
+   * an error stopped the text. `pwsh -Command` exits 1 on it; undefined after `exit N`.
+   */
+  lastStatus?: boolean;
 }
 
 export interface Completion {

@@ -125,7 +125,7 @@ export class ShellSession implements Shell {
     } finally {
       this.session.current = this.session.global;
     }
-    return { failed: this.unhandled > before };
+    return { failed: this.unhandled > before, lastStatus: this.session.lastStatus };
   }
 
   private finish(error: unknown, before: number): RunResult {
@@ -136,16 +136,16 @@ export class ShellSession implements Shell {
     if (error instanceof TerminatingError) {
       this.evaluator.remember(error.record);
       this.reportError(error.record);
-      return { failed: true };
+      return { failed: true, lastStatus: false };
     }
     if (
       error instanceof ReturnSignal ||
       error instanceof BreakSignal ||
       error instanceof ContinueSignal
     ) {
-      return { failed: this.unhandled > before };
+      return { failed: this.unhandled > before, lastStatus: this.session.lastStatus };
     }
-    if (isAbortError(error)) return { failed: true };
+    if (isAbortError(error)) return { failed: true, lastStatus: false };
     throw error;
   }
 

@@ -77,4 +77,22 @@ describe('the JaFS documentation script', () => {
     expect(result.stdout.trim().split('\n')).toEqual(['True', 'False']);
     expect(result.code).toBe(1);
   });
+
+  it('exits as pwsh does: -c and standard input with the last $?, a file with 0 unless stopped', async () => {
+    const lastFails = 'Get-Item JAFS:\\Missing';
+    const failsThenWorks = "Set-Content JAFS:\\Jotta\\Archive\\e.txt -Encoding bogus; 'ok'";
+
+    expect((await runJafs(['-c', lastFails], { home })).code).toBe(1);
+    expect((await runJafs([], { home, input: lastFails })).code).toBe(1);
+    const recovered = await runJafs(['-c', failsThenWorks], { home });
+    expect(recovered.stderr).toContain('bogus');
+    expect(recovered.stdout.trim()).toBe('ok');
+    expect(recovered.code).toBe(0);
+
+    const script = join(home, 'last-fails.ps1');
+    await writeFile(script, `${lastFails}\n`);
+    const file = await runJafs([script], { home });
+    expect(file.stderr).toContain('Cannot find path');
+    expect(file.code).toBe(0);
+  });
 });
