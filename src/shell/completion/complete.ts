@@ -90,7 +90,8 @@ export async function complete(
   const containersOnly = LOCATION_COMMANDS.has((resolved?.name ?? '').toLowerCase());
   const paths = await session.engine.completePath(current.value, { containersOnly, signal });
   const separator = separatorFor(current.value, session.engine.currentLocation().display);
-  return result(pathMatches(paths, separator, current.quoted).slice());
+  const literal = /^-(literalpath|lp|pspath)$/i.test(previous?.text ?? '');
+  return result(pathMatches(paths, separator, current.quoted, literal).slice());
 }
 
 /**
@@ -103,15 +104,17 @@ function pathMatches(
   paths: readonly PathCompletion[],
   separator: string,
   quoted: boolean,
+  literal: boolean,
 ): CompletionMatch[] {
-  const key = `${separator}${quoted}`;
+  const key = `${separator}${quoted}${literal}`;
   const known = matchesByPaths.get(paths)?.get(key);
   if (known) return known;
 
   const matches = paths.map((p): CompletionMatch => {
     const typed = p.isContainer && !/[\\/]$/.test(p.path) ? `${p.path}${separator}` : p.path;
+    const escaped = literal ? typed : escapeLeaf(typed);
     return {
-      text: needsQuotes(typed) || quoted ? singleQuote(typed) : typed,
+      text: needsQuotes(escaped) || quoted || escaped !== typed ? singleQuote(escaped) : escaped,
       label: p.path,
       kind: p.isContainer ? 'container' : 'leaf',
       detail: p.typeName,
@@ -121,6 +124,19 @@ function pathMatches(
   byKey.set(key, matches);
   matchesByPaths.set(paths, byKey);
   return matches;
+}
+
+/**
+ * A completed name with wildcard characters must reach -Path escaped, or it matches nothing (or
+ * something else); the caller puts it in single quotes, so the parser leaves the backticks to the
+ * wildcard. Only the completed (last) segment: the folders before it are as the user typed them,
+ * escaped already when an earlier Tab completed them.
+ */
+function escapeLeaf(path: string): string {
+  const match = /^(.*[\\/])?([^\\/]+)([\\/]?)$/.exec(path);
+  if (!match) return path;
+  const [, parent = '', leaf, trailing] = match;
+  return `${parent}${leaf.replace(/[[\]*?`]/g, '`$&')}${trailing}`;
 }
 
 function isCommandPosition(line: string, cursor: number, tokens: LineToken[]): boolean {
