@@ -46,8 +46,10 @@ export interface ExpressionElement {
 export interface Redirection {
   /** `1`, `2`, `*` … the stream redirected. */
   from: string;
-  /** `&1` to merge into output, otherwise a target expression (only `$null` is supported). */
+  /** `&1` to merge into output, otherwise the target: `$null` or a file path expression. */
   to: '&1' | Expression;
+  /** `>>`: append to the file instead of replacing it. */
+  append?: boolean;
 }
 
 export interface CommandNode {

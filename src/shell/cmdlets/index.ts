@@ -6,6 +6,7 @@ import { formatCmdlets } from './format.js';
 import { hostCmdlets } from './host-io.js';
 import { variableCmdlets } from './variables.js';
 import { outCmdlets } from './out.js';
+import { outFile } from './out-file.js';
 import { selectCmdlet } from './select.js';
 import { sortGroupMeasureCmdlets } from './sort-group-measure.js';
 import { whereForeachCmdlets } from './where-foreach.js';
@@ -15,6 +16,7 @@ import { writeCmdlets } from './write.js';
 export const languageCmdlets: readonly CmdletDefinition[] = [
   ...writeCmdlets,
   ...outCmdlets,
+  outFile,
   ...whereForeachCmdlets,
   selectCmdlet,
   ...sortGroupMeasureCmdlets,

@@ -295,7 +295,7 @@ export class Parser extends ExpressionParser {
     const from = match[1] || '1';
     if (match[3]) return { from, to: '&1' };
     this.skipSpace();
-    return { from, to: this.parseCommandValue() };
+    return { from, to: this.parseCommandValue(), append: match[2] === '>' };
   }
 
   private parseCommandArgument(): CommandArgument {

@@ -11,6 +11,7 @@ import type { Evaluator } from './evaluator.js';
 import { StopUpstream, TerminatingError } from './flow.js';
 import { checkNotEmpty, convertParameter } from './parameter-types.js';
 import type { Stage } from './pipeline.js';
+import type { ErrorRedirect } from './redirect-file.js';
 import type { Emit, ExecState } from './state.js';
 import { findKey, Hashtable, isObject, ScriptBlock } from './values.js';
 
@@ -37,7 +38,7 @@ export class CmdletStage implements Stage {
     st: ExecState,
     node: CommandNode,
     downstream: Emit,
-    options: { errorRedirect?: 'null' | 'merge'; position: number },
+    options: { errorRedirect?: ErrorRedirect; position: number },
   ): Promise<CmdletStage> {
     const parameters = [
       ...cmdlet.parameters,

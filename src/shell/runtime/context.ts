@@ -6,6 +6,7 @@ import type { Evaluator } from './evaluator.js';
 import { StopUpstream, TerminatingError } from './flow.js';
 import { invokeScriptBlock } from './invoke.js';
 import type { Emit, ExecState } from './state.js';
+import type { ErrorRedirect } from './redirect-file.js';
 import { shouldProcess, YES_NO } from './should-process.js';
 import { ScriptBlock, toStr } from './values.js';
 
@@ -22,8 +23,8 @@ export interface InvocationState {
   ev: Evaluator;
   /** Common parameters as bound (ErrorAction, WhatIf, …). */
   common: BoundParameters;
-  /** `2>$null` / `2>&1` on this command. */
-  errorRedirect?: 'null' | 'merge';
+  /** `2>$null` / `2>&1` / `2> file` on this command. */
+  errorRedirect?: ErrorRedirect;
   progressId: number;
   /** Set after the first -Confirm "Yes to All" / "No to All". */
   confirmAll?: boolean;
@@ -119,6 +120,10 @@ export function reportNonTerminating(
   if (action === 'stop') throw new TerminatingError(record, true);
   session.errors.unshift(record);
   if (action === 'silentlycontinue' || inv.errorRedirect === 'null') return;
+  if (typeof inv.errorRedirect === 'function') {
+    inv.errorRedirect(record);
+    return;
+  }
   if (inv.errorRedirect === 'merge') {
     inv.merged.push(record);
     return;

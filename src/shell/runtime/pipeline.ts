@@ -1,12 +1,13 @@
 import { isAbortError } from '../../core/errors.js';
 import { letEventsIn } from './events.js';
-import type { CommandNode, Expression, Extent, PipelineNode, Redirection } from '../ast.js';
-import { CommandNotFoundError, ParameterBindingError, ScriptRuntimeError } from '../errors.js';
+import type { CommandNode, Expression, Extent, PipelineNode } from '../ast.js';
+import { CommandNotFoundError, ParameterBindingError } from '../errors.js';
 import type { BindingArgument } from './binder.js';
 import type { Evaluator } from './evaluator.js';
 import { StopUpstream, TerminatingError } from './flow.js';
 import { CmdletStage } from './cmdlet-stage.js';
 import { ScriptStage } from './script-stage.js';
+import { planRedirections, RedirectionFile, type RedirectionPlan } from './redirect-file.js';
 import type { Emit, ExecState } from './state.js';
 import { Hashtable, ScriptBlock, toArray, toStr } from './values.js';
 
@@ -29,11 +30,30 @@ export async function runPipeline(
   st: ExecState,
   emit: Emit,
 ): Promise<void> {
+  const files: RedirectionFile[] = [];
+  try {
+    await runElements(ev, node, st, emit, files);
+  } finally {
+    await saveFiles(ev, node, st, files);
+  }
+}
+
+async function runElements(
+  ev: Evaluator,
+  node: PipelineNode,
+  st: ExecState,
+  emit: Emit,
+  files: RedirectionFile[],
+): Promise<void> {
   const first = node.elements[0];
+  const firstPlan =
+    first.type === 'ExpressionElement'
+      ? await planRedirections(ev, first.redirections, st, files)
+      : undefined;
   if (node.elements.length === 1 && first.type === 'ExpressionElement') {
     const value = await ev.evaluate(first.expression, st);
-    if (discardsOutput(first.redirections) || isVoidStatement(first.expression)) return;
-    for (const item of toArray(value)) await emit(item);
+    if (firstPlan?.discardOutput || isVoidStatement(first.expression)) return;
+    for (const item of toArray(value)) await (firstPlan?.output ?? emit)(item);
     ev.session.lastStatus = true;
     return;
   }
@@ -43,14 +63,8 @@ export async function runPipeline(
   let downstream = emit;
   for (let i = commands.length - 1; i >= 0; i -= 1) {
     const command = commands[i];
-    const out = discardsOutput(command.redirections) ? async () => undefined : downstream;
-    const stage = await createStage(
-      ev,
-      command,
-      st,
-      out,
-      i + (first.type === 'ExpressionElement' ? 2 : 1),
-    );
+    const position = i + (first.type === 'ExpressionElement' ? 2 : 1);
+    const stage = await createStage(ev, command, st, downstream, position, files);
     stages.unshift(stage);
     downstream = (value) => stage.process(value, true);
   }
@@ -63,7 +77,9 @@ export async function runPipeline(
       for (const item of toArray(value)) {
         await letEventsIn();
         ev.checkCancel(st);
-        await stages[0].process(item, true);
+        if (firstPlan?.discardOutput) continue;
+        if (firstPlan?.output) await firstPlan.output(item);
+        else await stages[0].process(item, true);
       }
     } else {
       await stages[0].process(undefined, false);
@@ -82,22 +98,27 @@ export async function runPipeline(
   ev.session.lastStatus = !stages.some((s) => s.failed);
 }
 
+/** Writes every redirection file of the statement, even after a terminating error. */
+async function saveFiles(
+  ev: Evaluator,
+  node: PipelineNode,
+  st: ExecState,
+  files: readonly RedirectionFile[],
+): Promise<void> {
+  for (const file of files) {
+    try {
+      await file.save(ev, st);
+    } catch (error) {
+      if (isAbortError(error)) throw error;
+      throw ev.wrap(error, node.extent, st);
+    }
+  }
+}
+
 /** Where a StopUpstream came from; stages before it skip their end blocks. */
 function stoppedAt(error: unknown, stages: Stage[], from: number): number {
   if (!(error instanceof StopUpstream)) throw error;
   return Math.max(from, stages.indexOf(error.origin as Stage));
-}
-
-function discardsOutput(redirections: readonly Redirection[]): boolean {
-  return redirections.some(
-    (r) => (r.from === '1' || r.from === '*') && r.to !== '&1' && isNullTarget(r.to),
-  );
-}
-
-function isNullTarget(target: Redirection['to']): boolean {
-  return (
-    typeof target === 'object' && target.type === 'Variable' && target.name.toLowerCase() === 'null'
-  );
 }
 
 /** `$i++` and `[void]…` as statements print nothing. */
@@ -113,6 +134,7 @@ async function createStage(
   st: ExecState,
   downstream: Emit,
   position: number,
+  files: RedirectionFile[],
 ): Promise<Stage> {
   let name: string;
   let block: ScriptBlock | undefined;
@@ -124,24 +146,16 @@ async function createStage(
     name = block ? '' : toStr(value);
   }
 
-  const errorRedirect = node.redirections.some((r) => r.from === '2' && r.to === '&1')
-    ? 'merge'
-    : node.redirections.some(
-          (r) => (r.from === '2' || r.from === '*') && r.to !== '&1' && isNullTarget(r.to),
-        )
-      ? 'null'
-      : undefined;
-  const unsupported = node.redirections.find((r) => r.to !== '&1' && !isNullTarget(r.to));
-  if (unsupported) {
-    throw ev.wrap(
-      new ScriptRuntimeError(
-        'Redirecting output to a file is not supported; use Set-Content or Out-File instead.',
-        'RedirectionNotSupported',
-      ),
-      node.extent,
-      st,
-    );
+  let plan: RedirectionPlan;
+  try {
+    plan = await planRedirections(ev, node.redirections, st, files);
+  } catch (error) {
+    if (error instanceof TerminatingError || isAbortError(error)) throw error;
+    throw ev.wrap(error, node.extent, st);
   }
+  const errorRedirect = plan.errors;
+  if (plan.discardOutput) downstream = async () => undefined;
+  else if (plan.output) downstream = plan.output;
 
   try {
     const args = await evaluateArguments(ev, node, st);
@@ -179,6 +193,11 @@ async function createStage(
     const failure = ev.wrap(error, extentOf(error, node, name), st, name || undefined);
     // `2>$null` also hides a command that cannot start (unknown name, bad arguments).
     if (errorRedirect === 'null' && !failure.scriptTerminating) failure.silent = true;
+    // `2> file` keeps it for the file instead.
+    if (typeof errorRedirect === 'function' && !failure.scriptTerminating) {
+      failure.silent = true;
+      errorRedirect(failure.record);
+    }
     throw failure;
   }
 }
