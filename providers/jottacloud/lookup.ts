@@ -88,6 +88,11 @@ export async function isInSearchView(path: string, ctx: Context): Promise<boolea
   return segmentsOf(path).length > 2 && (await viewOf(path, ctx)) === 'search';
 }
 
+/** Whether `path` names something inside the Trash view (not the view itself). */
+export async function isInTrashView(path: string, ctx: Context): Promise<boolean> {
+  return segmentsOf(path).length > 2 && (await viewOf(path, ctx)) === 'trash';
+}
+
 /**
  * Why the container `path` cannot be listed, if it cannot. Links and Latest list files that live
  * elsewhere and hold nothing below them.

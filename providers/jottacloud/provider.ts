@@ -13,7 +13,7 @@ import { findItem, listChildren, loadFrom } from './lookup.js';
 import { copyItem, moveItem, renameItem } from './move.js';
 import { dynamicParameters } from './parameters.js';
 import { normalizeRoot } from './paths.js';
-import { refuseSearchViews, throughSearchView } from './read-only.js';
+import { refuseSearchViews, refuseTrashWrites, throughSearchView } from './read-only.js';
 import { removeItem } from './remove.js';
 import { driveStateFor, type JottacloudDriveState } from './state.js';
 import { walk } from './walk.js';
@@ -91,10 +91,12 @@ export function createJottacloudProvider(
     newItemTypes,
     async newItem(path, itemType, value, ctx) {
       await refuseSearchViews([path], 'create', ctx);
+      await refuseTrashWrites([path], 'create', ctx);
       return newItem(path, itemType, value, ctx);
     },
     async makeContainer(path, ctx) {
       await refuseSearchViews([path], 'create', ctx);
+      await refuseTrashWrites([path], 'create', ctx);
       return makeContainer(path, ctx);
     },
     async removeItem(path, _options, ctx) {
@@ -103,14 +105,17 @@ export function createJottacloudProvider(
     },
     async renameItem(path, newName, ctx) {
       await refuseSearchViews([path], 'rename', ctx);
+      await refuseTrashWrites([path], 'rename', ctx);
       return renameItem(path, newName, ctx);
     },
     async moveItem(path, destination, ctx) {
       await refuseSearchViews([path, destination], 'move', ctx);
+      await refuseTrashWrites([destination], 'move to', ctx);
       return moveItem(path, destination, ctx);
     },
     async copyItem(path, destination, copyOptions, ctx) {
       await refuseSearchViews([destination], 'copy to', ctx);
+      await refuseTrashWrites([destination], 'copy to', ctx);
       const source = await throughSearchView(path, ctx);
       return copyItem(source, destination, copyOptions.recurse, ctx);
     },
@@ -124,14 +129,17 @@ export function createJottacloudProvider(
       getListedContent(await throughSearchView(path, ctx), item, ctx),
     async setContent(path, source, ctx) {
       await refuseSearchViews([path], 'write', ctx);
+      await refuseTrashWrites([path], 'write', ctx);
       return setContent(path, source, ctx);
     },
     async setListedContent(path, source, existing, ctx) {
       await refuseSearchViews([path], 'write', ctx);
+      await refuseTrashWrites([path], 'write', ctx);
       return setListedContent(path, source, existing, ctx);
     },
     async clearContent(path, ctx) {
       await refuseSearchViews([path], 'clear', ctx);
+      await refuseTrashWrites([path], 'clear', ctx);
       return clearContent(path, ctx);
     },
     walk,

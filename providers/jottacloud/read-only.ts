@@ -1,6 +1,6 @@
 import type { ProviderContext } from '../../src/provider/types.js';
 import { InvalidItemOperationError, ItemNotFoundError } from './errors.js';
-import { isInSearchView, listingPathOf } from './lookup.js';
+import { isInSearchView, isInTrashView, listingPathOf } from './lookup.js';
 import { displayPath, leafOf, parentOf } from './paths.js';
 import { searchViewOriginal } from './search-views.js';
 import type { JottacloudDriveState } from './state.js';
@@ -23,6 +23,26 @@ export async function refuseSearchViews(
     const message =
       `Cannot ${action} '${shown}': Links and Latest are read-only views of files that live ` +
       'elsewhere; use the item’s OriginalPath instead.';
+    throw new InvalidItemOperationError(shown, message);
+  }
+}
+
+/**
+ * Trash holds what was removed, each entry with where it came from: a file written or a folder
+ * made there would be an entry with no original place, which Clear-RecycleBin does not empty.
+ * Creating, writing, renaming or moving and copying into Trash are refused with the way round.
+ */
+export async function refuseTrashWrites(
+  paths: readonly string[],
+  action: string,
+  ctx: Context,
+): Promise<void> {
+  for (const path of paths) {
+    if (!(await isInTrashView(path, ctx))) continue;
+    const shown = displayPath(path, ctx.drive);
+    const message =
+      `Cannot ${action} '${shown}': Trash holds only removed items. Remove-Item moves an item ` +
+      'there and Restore-Item brings it back.';
     throw new InvalidItemOperationError(shown, message);
   }
 }

@@ -200,6 +200,24 @@ describe('the Jottacloud provider through the shell', () => {
     }
   });
 
+  it('refuses to create, write or copy into Trash', async () => {
+    const result = await run(
+      [
+        "Set-Content JAFS:\\Jotta\\Archive\\gone.txt 'x'",
+        'Remove-Item JAFS:\\Jotta\\Archive\\gone.txt',
+        "Set-Content JAFS:\\Jotta\\Trash\\t.txt 'x'",
+        'New-Item JAFS:\\Jotta\\Trash\\newdir -ItemType Directory',
+        'Copy-Item JAFS:\\Jotta\\Trash\\gone.txt JAFS:\\Jotta\\Trash\\copy.txt',
+        'Get-ChildItem JAFS:\\Jotta\\Trash -Name',
+      ].join('\n'),
+    );
+    const refusals = result.errors.match(/Trash holds only removed items/g) ?? [];
+    expect(refusals).toHaveLength(3);
+    const lines = result.output.split('\n').map((line) => line.trim());
+    expect(lines).toContain('gone.txt');
+    for (const name of ['t.txt', 'newdir', 'copy.txt']) expect(lines).not.toContain(name);
+  });
+
   it('writes and reads content, and the item shows its length and MD5', async () => {
     const result = await run(
       "Set-Content JAFS:\\Jotta\\Archive\\hello.txt -Value 'hej verden'\n" +
