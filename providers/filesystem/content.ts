@@ -18,6 +18,7 @@ export async function fileSource(fullName: string): Promise<ContentSource> {
     size: stats.size,
     lastWriteTime: stats.mtime,
     createdTime: stats.birthtime,
+    localFile: fullName,
     open: async (offset = 0, signal?: AbortSignal) =>
       createReadStream(fullName, { start: offset, signal, highWaterMark: chunkFor(stats.size) }),
   };

@@ -18,6 +18,8 @@ export interface UploadSource {
   modified?: Date;
   created?: Date;
   open(offset: number, signal?: AbortSignal): Promise<Readable>;
+  /** A local file with exactly these bytes: the client then reads it directly (see src/jfs). */
+  localFile?: string;
 }
 
 /**

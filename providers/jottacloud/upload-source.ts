@@ -85,6 +85,7 @@ export async function toUploadSource(
     md5,
     modified: source.lastWriteTime,
     created: source.createdTime,
+    localFile: source.localFile,
     open: (offset, openSignal) => source.open(offset, openSignal ?? signal),
   };
 }

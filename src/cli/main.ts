@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isatty } from 'node:tty';
 import { JafsError } from '../core/errors.js';
+import { useBaselineWasmCompiler } from '../jfs/wasm-compiler.js';
 import { parseArguments, UsageError, USAGE, type Invocation } from './arguments.js';
 import { prepareHome } from './home.js';
 import { login, logout } from './login.js';
@@ -10,6 +11,8 @@ import { openWorkspace, type Workspace } from './workspace.js';
 
 /** The `jafs` command. Resolves with the process exit status. */
 export async function main(argv: readonly string[]): Promise<number> {
+  // Before the first request: keeps undici's HTTP parser off V8's optimizing compiler (~35 MB).
+  useBaselineWasmCompiler();
   let invocation: Invocation;
   try {
     // isatty, not process.stdin.isTTY: a -c run never reads standard input, so need not open it.

@@ -118,6 +118,9 @@ export class LeafCopier {
       md5: content.md5 ?? source.item.md5,
       lastWriteTime: content.lastWriteTime ?? source.item.lastWriteTime,
       createdTime: content.createdTime,
+      // A reader of the file itself bypasses the counting below; the target provider then
+      // reports the bytes (the Jottacloud upload does, as its 'Upload' progress).
+      localFile: content.localFile,
       async open(offset = 0, signal?: AbortSignal): Promise<Readable> {
         const stream = await content.open(offset, signal);
         let bytesDone = offset;

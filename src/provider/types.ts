@@ -53,6 +53,11 @@ export interface ContentSource {
   createdTime?: Date;
   /** Opens the bytes from `offset` (default 0) to the end. */
   open(offset?: number, signal?: AbortSignal): Promise<Readable>;
+  /**
+   * The local file that holds exactly these bytes, when there is one: a reader moving many bytes
+   * (the Jottacloud upload) may then read it directly with reused buffers instead of `open`.
+   */
+  localFile?: string;
 }
 
 /** Progress of one long operation, reported as it goes. */
