@@ -1,7 +1,5 @@
-import { withTypeNames } from '../../core/psobject.js';
 import type { CmdletDefinition } from '../api.js';
 import { ScriptRuntimeError } from '../errors.js';
-import { escapeRegExp, toRegExp } from '../runtime/compare.js';
 import { formatDateCustom } from '../runtime/format-string.js';
 import {
   Hashtable,
@@ -229,34 +227,6 @@ export const dataCmdlets: CmdletDefinition[] = [
         return;
       }
       await ctx.write(min + Math.floor(Math.random() * (max - min)));
-    },
-  },
-  {
-    name: 'Select-String',
-    aliases: ['sls'],
-    synopsis: 'Finds text matching a pattern in strings.',
-    parameters: [
-      { ...INPUT_OBJECT, type: 'object' },
-      param('Pattern', 'string[]', { position: 0, mandatory: true }),
-      param('SimpleMatch', 'switch'),
-      param('CaseSensitive', 'switch'),
-      param('NotMatch', 'switch'),
-    ],
-    async process(ctx) {
-      const line = toStr(ctx.input ?? ctx.params.InputObject);
-      const patterns = toArray(ctx.params.Pattern).map((p) =>
-        ctx.params.SimpleMatch === true ? escapeRegExp(toStr(p)) : toStr(p),
-      );
-      const matched = patterns.some((p) =>
-        toRegExp(p, ctx.params.CaseSensitive === true).test(line),
-      );
-      if (matched === (ctx.params.NotMatch === true)) return;
-      const info = withTypeNames(
-        { Line: line, Pattern: patterns[0] },
-        'Microsoft.PowerShell.Commands.MatchInfo',
-      );
-      Object.defineProperty(info, 'toString', { value: () => line, enumerable: false });
-      await ctx.write(info);
     },
   },
 ];

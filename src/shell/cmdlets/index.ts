@@ -8,6 +8,7 @@ import { variableCmdlets } from './variables.js';
 import { outCmdlets } from './out.js';
 import { outFile } from './out-file.js';
 import { selectCmdlet } from './select.js';
+import { selectString } from './select-string.js';
 import { sortGroupMeasureCmdlets } from './sort-group-measure.js';
 import { whereForeachCmdlets } from './where-foreach.js';
 import { writeCmdlets } from './write.js';
@@ -25,5 +26,6 @@ export const languageCmdlets: readonly CmdletDefinition[] = [
   ...variableCmdlets,
   ...commandCmdlets,
   ...dataCmdlets,
+  selectString,
   ...csvCmdlets,
 ];
