@@ -3,6 +3,7 @@ import { commandCmdlets } from './commands.js';
 import { csvCmdlets } from './csv.js';
 import { dataCmdlets } from './data.js';
 import { formatCmdlets } from './format.js';
+import { getFileHash } from './file-hash.js';
 import { hostCmdlets } from './host-io.js';
 import { variableCmdlets } from './variables.js';
 import { outCmdlets } from './out.js';
@@ -27,5 +28,6 @@ export const languageCmdlets: readonly CmdletDefinition[] = [
   ...commandCmdlets,
   ...dataCmdlets,
   selectString,
+  getFileHash,
   ...csvCmdlets,
 ];
