@@ -137,6 +137,16 @@ describe('Out-File', () => {
     expect(await read(root, 'c[x].txt')).toBe('lit\n');
   });
 
+  it('has help that names its parameters and the redirection it shares code with', async () => {
+    const { run } = await start();
+
+    const help = await run('Get-Help Out-File -Full');
+    for (const word of ['-FilePath', '-Append', '-Encoding', '-NoClobber', '-LiteralPath']) {
+      expect(help.out).toContain(word);
+    }
+    expect(help.out).toContain('cmd >> file');
+  });
+
   it('-Width narrows what is written', async () => {
     const { root, run } = await start();
 
