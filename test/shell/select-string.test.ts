@@ -29,6 +29,9 @@ describe('Select-String on files', () => {
     const result = await run('Select-String café *.txt');
     expect(result.err).toBe('');
     expect(result.out).toBe('a.txt:2:café au lait\nb.txt:2:CAFÉ noir\n');
+
+    const below = await run('Select-String café src\\*.txt');
+    expect(below.out).toBe('src/d.txt:2:two café\n');
   });
 
   it('reads piped items as files, relative to the location when below it', async () => {
