@@ -94,6 +94,16 @@ describe('output redirection to files', () => {
     await expect(read(root, 'no/such/file.txt')).rejects.toThrow();
   });
 
+  it('refuses streams 3–6 to a file with a clear error and creates no file', async () => {
+    const { root, run } = await start();
+
+    for (const script of ['Write-Warning careful 3> w.txt', '"x" 3> w.txt']) {
+      const result = await run(script);
+      expect(result.err).toContain('Redirecting stream 3 to a file is not supported yet');
+    }
+    await expect(read(root, 'w.txt')).rejects.toThrow();
+  });
+
   it('relative paths follow the current location; the target is taken literally', async () => {
     const { root, run } = await start({ 'sub/': '' });
 
