@@ -103,10 +103,20 @@ async function listLevels(
   const entries: TreeEntry[] = [];
   for (const item of children) {
     const names = [...below, item.name];
+    // A link to a folder is not followed, as Get-ChildItem -Recurse does not follow it: a link
+    // to a parent would copy the tree into itself until the paths grow too long.
+    if (item.isContainer && isLink(item)) {
+      options.warning?.(`Skipped '${childOf(container, item.name).display}': a link to a folder.`);
+      continue;
+    }
     entries.push({ below: names, item });
     if (item.isContainer && !item.deleted) {
       entries.push(...(await listLevels(childOf(container, item.name), names, options)));
     }
   }
   return entries;
+}
+
+function isLink(item: ProviderItem): boolean {
+  return item.properties.LinkType !== undefined && item.properties.LinkType !== null;
 }

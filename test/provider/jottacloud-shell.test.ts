@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -216,6 +216,28 @@ describe('the Jottacloud provider through the shell', () => {
     const lines = result.output.split('\n').map((line) => line.trim());
     expect(lines).toContain('gone.txt');
     for (const name of ['t.txt', 'newdir', 'copy.txt']) expect(lines).not.toContain(name);
+  });
+
+  it('copies a tree up without following a link to a folder (a loop back to its parent)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'jafs-loop-'));
+    try {
+      await mkdir(join(dir, 'loop', 'd'), { recursive: true });
+      await writeFile(join(dir, 'loop', 'd', 'f.txt'), 'f\n');
+      await symlink('..', join(dir, 'loop', 'd', 'up'));
+
+      const result = await run(
+        `Copy-Item '${join(dir, 'loop')}' JAFS:\\Jotta\\Archive\\loop -Recurse\n` +
+          'Get-ChildItem JAFS:\\Jotta\\Archive\\loop -Recurse -Name',
+      );
+      expect(result.errors).toBe('');
+      const listed = result.output
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
+      expect(listed.sort()).toEqual(['d', 'd\\f.txt']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('writes and reads content, and the item shows its length and MD5', async () => {
