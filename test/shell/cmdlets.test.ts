@@ -29,7 +29,7 @@ describe('language cmdlets', () => {
       signal: controller.signal,
     });
     setTimeout(() => controller.abort(), 20);
-    await expect(running).resolves.toEqual({ failed: true });
+    await expect(running).resolves.toEqual({ failed: true, lastStatus: false });
     expect(t.host.output).toBe('');
   });
 
@@ -40,7 +40,7 @@ describe('language cmdlets', () => {
       signal: controller.signal,
     });
     setTimeout(() => controller.abort(), 30);
-    await expect(running).resolves.toEqual({ failed: true });
+    await expect(running).resolves.toEqual({ failed: true, lastStatus: false });
   });
 
   it('Read-Host masks -AsSecureString input and never prints it', async () => {

@@ -54,7 +54,7 @@ describe('error display (ConciseView)', () => {
     expect(r.out).toBe('after\n');
     r = await t.run("throw 'stop'; 'after'");
     expect(r.out).toBe('');
-    expect(r.result).toEqual({ failed: true });
+    expect(r.result).toEqual({ failed: true, lastStatus: false });
   });
 
   it('exposes errors through $Error and the catch variable', async () => {
