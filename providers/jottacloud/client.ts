@@ -20,6 +20,8 @@ export interface UploadSource {
   open(offset: number, signal?: AbortSignal): Promise<Readable>;
   /** A local file with exactly these bytes: the client then reads it directly (see src/jfs). */
   localFile?: string;
+  /** Told the bytes read from `localFile` so far (see src/jfs UploadSource). */
+  onLocalRead?(bytesDone: number): void;
 }
 
 /**

@@ -86,6 +86,7 @@ export async function toUploadSource(
     modified: source.lastWriteTime,
     created: source.createdTime,
     localFile: source.localFile,
+    onLocalRead: source.onLocalRead,
     open: (offset, openSignal) => source.open(offset, openSignal ?? signal),
   };
 }

@@ -44,6 +44,7 @@ export const FILE_CHUNK_BYTES = 1 << 20;
 export async function md5OfFile(
   path: string,
   signal?: AbortSignal,
+  onBytes?: (bytesRead: number) => void,
 ): Promise<{ md5: string; size: number }> {
   const hash = createHash('md5');
   const buffers = [
@@ -64,6 +65,7 @@ export async function md5OfFile(
       size += bytesRead;
       reading = handle.read(buffers[(turn + 1) % 2], 0, FILE_CHUNK_BYTES, size);
       hash.update(buffer.subarray(0, bytesRead));
+      onBytes?.(size);
     }
   } finally {
     await handle.close();

@@ -32,6 +32,8 @@ export interface UploadSource {
    * streams, which keeps the memory of a large upload flat; `open` is then not called.
    */
   localFile?: string;
+  /** Told the bytes of `localFile` hashed so far, during the MD5 pass before the upload. */
+  onLocalRead?(bytesDone: number): void;
 }
 
 export interface UploadOptions {
@@ -116,7 +118,7 @@ async function sourceMd5(source: UploadSource, path: string, signal?: AbortSigna
   if (source.md5) return source.md5.toLowerCase();
 
   const hashed = source.localFile
-    ? await md5OfFile(source.localFile, signal)
+    ? await md5OfFile(source.localFile, signal, source.onLocalRead)
     : await md5OfStream(await source.open(0, signal), signal);
   if (hashed.size !== source.size) {
     throw new JfsError(

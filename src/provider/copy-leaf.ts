@@ -121,6 +121,7 @@ export class LeafCopier {
       // A reader of the file itself bypasses the counting below; the target provider then
       // reports the bytes (the Jottacloud upload does, as its 'Upload' progress).
       localFile: content.localFile,
+      onLocalRead: (bytesDone) => report(bytesDone),
       async open(offset = 0, signal?: AbortSignal): Promise<Readable> {
         const stream = await content.open(offset, signal);
         let bytesDone = offset;

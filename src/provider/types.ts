@@ -58,6 +58,11 @@ export interface ContentSource {
    * (the Jottacloud upload) may then read it directly with reused buffers instead of `open`.
    */
   localFile?: string;
+  /**
+   * Told the bytes read so far by a reader that reads `localFile` itself (bypassing `open`), so
+   * the copy's progress bar still moves during a long local pass such as the upload's MD5.
+   */
+  onLocalRead?(bytesDone: number): void;
 }
 
 /** Progress of one long operation, reported as it goes. */
