@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 
-import { CorruptUploadError, IncompleteUploadError, ProtocolError } from './errors.js';
+import { CorruptUploadError, ProtocolError } from './errors.js';
 import type { JfsFile } from './models.js';
 import { formatJfsTime } from './time.js';
+import { verifyUpload } from './upload.js';
 import type { Transport } from './transport.js';
 import { parseXmlDocument, toFile } from './xml.js';
 
@@ -82,33 +83,10 @@ export async function uploadSmallFile(
 }
 
 /**
- * The legacy answer's status is always 201: the revisions in the body tell the outcome. A
- * `latestRevision` is a failed attempt (INCOMPLETE: short body; CORRUPT: hash mismatch).
+ * The legacy answer's status is always 201: the revisions in the body tell the outcome, judged
+ * as an allocate upload's are (a `latestRevision` is a failed attempt).
  */
 function storedAsSent(file: JfsFile, path: string, size: number, md5: string): JfsFile {
-  const current = file.currentRevision;
-  const failed = file.latestRevision;
-
-  if (failed?.state === 'CORRUPT') {
-    throw new CorruptUploadError(
-      `Upload of ${path} ended CORRUPT on the server: the bytes received do not match their ` +
-        'MD5. Upload it again.',
-      { path },
-    );
-  }
-  if (failed || current?.state !== 'COMPLETED') {
-    throw new IncompleteUploadError(
-      `Upload of ${path} is not complete on the server (${failed?.state ?? 'no revision'}). ` +
-        'Upload it again.',
-      { path },
-    );
-  }
-  if (current.md5?.toLowerCase() !== md5 || current.size !== size) {
-    throw new CorruptUploadError(
-      `Upload of ${path} finished, but the server holds ${current.size} bytes with MD5 ` +
-        `${current.md5} instead of ${size} bytes with MD5 ${md5}. Upload it again.`,
-      { path },
-    );
-  }
-  return { ...file, name: file.name || path.slice(path.lastIndexOf('/') + 1) };
+  const verified = verifyUpload(file, path, size, md5, false);
+  return { ...verified, name: verified.name || path.slice(path.lastIndexOf('/') + 1) };
 }

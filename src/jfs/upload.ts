@@ -256,8 +256,17 @@ function uploadRejected(path: string, body: string): JfsError {
   });
 }
 
-/** B03: success only if the newest revision is COMPLETED with the local MD5 and size. */
-function verifyUpload(file: JfsFile, path: string, size: number, md5: string): JfsFile {
+/**
+ * B03: success only if the newest revision is COMPLETED with the local MD5 and size. An
+ * allocate upload is `resumable` (sending it again continues where it stopped).
+ */
+export function verifyUpload(
+  file: JfsFile,
+  path: string,
+  size: number,
+  md5: string,
+  resumable = true,
+): JfsFile {
   const current = file.currentRevision;
   const latest = file.latestRevision;
 
@@ -271,7 +280,7 @@ function verifyUpload(file: JfsFile, path: string, size: number, md5: string): J
   if (latest || !current || current.state !== 'COMPLETED') {
     throw new IncompleteUploadError(
       `Upload of ${path} is not complete on the server (${latest?.state ?? 'no revision'}). ` +
-        'Upload it again to resume.',
+        (resumable ? 'Upload it again to resume.' : 'Upload it again.'),
       { path },
     );
   }
