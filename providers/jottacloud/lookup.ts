@@ -106,9 +106,10 @@ function whyUnlistable(path: string, view: SpecialView, ctx: Context): string | 
 }
 
 /**
- * Where a path below a folder of the Trash view lives (`/Jotta/Trash/old/a.txt`): the service
- * addresses trashed items only at their original path, which the entry's `abspath` gives. Any
- * other path is itself; an entry the view does not hold is undefined.
+ * Where an entry of the Trash view, or a path below a trashed folder there, lives
+ * (`/Jotta/Trash/old/a.txt`): the service addresses trashed items only at their original path,
+ * which the entry's `abspath` gives. Any other path is itself; an entry the view does not hold
+ * is undefined.
  */
 export async function listingPathOf(path: string, ctx: Context): Promise<string | undefined> {
   const [device, view, name, ...deeper] = segmentsOf(path);
@@ -116,9 +117,14 @@ export async function listingPathOf(path: string, ctx: Context): Promise<string 
 
   const trash = await loadListing(joinPath(`/${device}`, view), ctx);
   if (trash.kind !== 'mountPoint' && trash.kind !== 'folder') return undefined;
-  const entry = trash.folders.find((folder) => folder.name.toLowerCase() === name.toLowerCase());
-  if (entry?.path === undefined) return undefined;
-  return [entry.name, ...deeper].reduce(joinPath, entry.path);
+  const key = name.toLowerCase();
+  const entry = trash.folders.find((folder) => folder.name.toLowerCase() === key);
+  if (entry?.path !== undefined) return [entry.name, ...deeper].reduce(joinPath, entry.path);
+
+  // A file trashed on its own is an entry of the view too, with its abspath.
+  const file =
+    deeper.length === 0 ? trash.files.find((f) => f.name.toLowerCase() === key) : undefined;
+  return file?.path === undefined ? undefined : joinPath(file.path, file.name);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ProviderContext } from '../../src/provider/types.js';
 import { InvalidItemOperationError, ItemNotFoundError } from './errors.js';
-import { isInSearchView, isInTrashView, listingPathOf } from './lookup.js';
+import { findItem, isInSearchView, isInTrashView, listingPathOf } from './lookup.js';
 import { displayPath, leafOf, parentOf } from './paths.js';
 import { searchViewOriginal } from './search-views.js';
 import type { JottacloudDriveState } from './state.js';
@@ -55,6 +55,15 @@ export async function throughSearchView(path: string, ctx: Context): Promise<str
   if (!(await isInSearchView(path, ctx))) {
     const listed = await listingPathOf(path, ctx);
     if (listed === undefined) throw new ItemNotFoundError(displayPath(path, ctx.drive));
+    // The service reads a trashed file by its original path: a live file there would answer.
+    if (listed !== path && (await findItem(listed, { ...ctx, force: false }))) {
+      const shown = displayPath(path, ctx.drive);
+      const message =
+        `Cannot read '${shown}': a live item now has its original path ` +
+        `'${displayPath(listed, ctx.drive)}', and Jottacloud addresses a trashed item only by ` +
+        'that path.';
+      throw new InvalidItemOperationError(shown, message);
+    }
     return listed;
   }
 

@@ -6,7 +6,7 @@ import {
   ItemNotFoundError,
   attempt,
 } from './errors.js';
-import { findItem, isBuiltInDevice } from './lookup.js';
+import { findItem, isBuiltInDevice, isInTrashView, listingPathOf } from './lookup.js';
 import { isSwitchOn } from './parameters.js';
 import { displayPath, levelOf, segmentsOf } from './paths.js';
 import { BUILT_IN_MOUNT_POINTS, TRASH_VIEW_PATH, type JottacloudDriveState } from './state.js';
@@ -56,12 +56,35 @@ export async function removeItem(path: string, ctx: Context): Promise<void> {
         const message = `'${shown}' is already in Trash; use -Permanent to delete it for good.`;
         throw new InvalidItemOperationError(shown, message);
       }
+      const target = await trashedAt(path, ctx);
       const remove = item.isContainer ? client.deleteFolder : client.deleteFile;
       announce();
-      await attempt('remove', shown, () => remove.call(client, path, { permanent }, ctx.signal));
+      await attempt('remove', shown, () => remove.call(client, target, { permanent }, ctx.signal));
+      ctx.drive.state.listings.invalidate(target);
       break;
     }
   }
   ctx.drive.state.listings.invalidate(path);
   if (!permanent) ctx.drive.state.listings.invalidate(TRASH_VIEW_PATH);
+}
+
+/**
+ * Where the service deletes an item named through the Trash view: at its original path, the
+ * only way the service addresses a trashed item. When a live item has that path again, the
+ * delete would hit the live one, so it is refused.
+ */
+async function trashedAt(path: string, ctx: Context): Promise<string> {
+  if (!(await isInTrashView(path, ctx))) return path;
+
+  const shown = displayPath(path, ctx.drive);
+  const original = await listingPathOf(path, ctx);
+  if (original === undefined) throw new ItemNotFoundError(shown);
+  if (await findItem(original, { ...ctx, force: false })) {
+    const message =
+      `Cannot delete '${shown}' for good: a live item now has its original path ` +
+      `'${displayPath(original, ctx.drive)}', and Jottacloud addresses a trashed item only by ` +
+      'that path. Clear-RecycleBin empties Trash without touching the live item.';
+    throw new InvalidItemOperationError(shown, message);
+  }
+  return original;
 }

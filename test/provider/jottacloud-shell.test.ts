@@ -240,6 +240,35 @@ describe('the Jottacloud provider through the shell', () => {
     }
   });
 
+  it('reads and deletes for good a file by its Trash path, never a live file made there since', async () => {
+    const result = await run(
+      [
+        "Set-Content JAFS:\\Jotta\\Archive\\binned-once.txt 'hello'",
+        'Remove-Item JAFS:\\Jotta\\Archive\\binned-once.txt',
+        'Get-Content JAFS:\\Jotta\\Trash\\binned-once.txt',
+        'Remove-Item JAFS:\\Jotta\\Trash\\binned-once.txt -Permanent -Confirm:$false',
+        'Test-Path JAFS:\\Jotta\\Trash\\binned-once.txt',
+        "Set-Content JAFS:\\Jotta\\Archive\\made-again.txt 'old'",
+        'Remove-Item JAFS:\\Jotta\\Archive\\made-again.txt',
+        "Set-Content JAFS:\\Jotta\\Archive\\made-again.txt 'new'",
+        'Get-Content JAFS:\\Jotta\\Trash\\made-again.txt',
+        'Remove-Item JAFS:\\Jotta\\Trash\\made-again.txt -Permanent -Confirm:$false',
+        'Get-Content JAFS:\\Jotta\\Archive\\made-again.txt',
+      ].join('\n'),
+    );
+    const lines = result.output
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    expect(lines).toEqual(['hello', 'False', 'new']);
+    expect(result.errors).toContain(
+      "Cannot read 'JAFS:\\Jotta\\Trash\\made-again.txt': a live item now has its original path",
+    );
+    expect(result.errors).toContain(
+      "Cannot delete 'JAFS:\\Jotta\\Trash\\made-again.txt' for good: a live item now has",
+    );
+  });
+
   it('writes and reads content, and the item shows its length and MD5', async () => {
     const result = await run(
       "Set-Content JAFS:\\Jotta\\Archive\\hello.txt -Value 'hej verden'\n" +
