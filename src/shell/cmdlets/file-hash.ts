@@ -3,7 +3,7 @@ import { withTypeNames } from '../../core/psobject.js';
 import type { ResolvedItem } from '../../provider/item-path.js';
 import type { CmdletContext, CmdletDefinition } from '../api.js';
 import { ParameterBindingError } from '../errors.js';
-import { engineOf, pathParameters, targetPaths } from './navigation/common.js';
+import { engineOf, forEachItem, pathParameters, targetPaths } from './navigation/common.js';
 import { param } from './define.js';
 
 /** PowerShell's names, and node's for them. */
@@ -72,33 +72,24 @@ export const getFileHash: CmdletDefinition = {
   ],
   async process(ctx) {
     const algorithm = algorithmOf(ctx);
-    const engine = engineOf(ctx.session);
-    const { paths, literal } = targetPaths(ctx.params);
+    const files = targetPaths(ctx.params);
 
-    for (const path of paths) {
-      let found: ResolvedItem[];
-      try {
-        found = await engine.resolve(path, { signal: ctx.signal, literal });
-      } catch (error) {
-        ctx.writeError(error, path);
-        continue;
-      }
-
-      for (const target of found) {
+    await forEachItem(
+      ctx,
+      files,
+      { signal: ctx.signal },
+      async (target) => {
         // A folder has no hash: PowerShell passes over it.
-        if (target.item.isContainer) continue;
-        try {
-          const hash = await hashOf(ctx, target, algorithm);
-          await ctx.write(
-            withTypeNames(
-              { Algorithm: algorithm, Hash: hash, Path: target.path.display },
-              'Microsoft.PowerShell.Commands.FileHashInfo',
-            ),
-          );
-        } catch (error) {
-          ctx.writeError(error, target.path.display);
-        }
-      }
-    }
+        if (target.item.isContainer) return;
+        const hash = await hashOf(ctx, target, algorithm);
+        await ctx.write(
+          withTypeNames(
+            { Algorithm: algorithm, Hash: hash, Path: target.path.display },
+            'Microsoft.PowerShell.Commands.FileHashInfo',
+          ),
+        );
+      },
+      false,
+    );
   },
 };

@@ -5,7 +5,7 @@ import { escapeRegExp, toRegExp } from '../runtime/compare.js';
 import { localsOf } from '../runtime/context.js';
 import { toArray, toStr } from '../runtime/values.js';
 import { param } from './define.js';
-import { engineOf, strings } from './navigation/common.js';
+import { engineOf, forEachItem, strings } from './navigation/common.js';
 
 /** Where a match came from: a file (its path) or the piped text itself. */
 interface MatchSource {
@@ -112,24 +112,8 @@ async function searchFile(ctx: CmdletContext, target: ResolvedItem): Promise<voi
 
 /** Every file a path names (wildcards unless literal); unknown paths are reported. */
 async function searchPaths(ctx: CmdletContext, paths: string[], literal: boolean) {
-  const engine = engineOf(ctx.session);
-  for (const path of paths) {
-    let found: ResolvedItem[];
-    try {
-      found = await engine.resolve(path, { signal: ctx.signal, literal });
-    } catch (error) {
-      ctx.writeError(error, path);
-      continue;
-    }
-
-    for (const target of found) {
-      try {
-        await searchFile(ctx, target);
-      } catch (error) {
-        ctx.writeError(error, target.path.display);
-      }
-    }
-  }
+  const search = (target: ResolvedItem) => searchFile(ctx, target);
+  await forEachItem(ctx, { paths, literal }, { signal: ctx.signal }, search, false);
 }
 
 /** A piped object that is an item with a path (Get-ChildItem, Get-Item output). */
