@@ -5,39 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJottacloudProvider } from '../../providers/jottacloud/index.js';
 import { createFileSystemProvider } from '../../providers/filesystem/index.js';
 import { ProviderEngine } from '../../src/provider/index.js';
-import type { ProgressEvent } from '../../src/provider/types.js';
-import type { Host, Shell } from '../../src/shell/api.js';
+import type { Shell } from '../../src/shell/api.js';
 import { navigationCmdlets } from '../../src/shell/cmdlets/navigation/index.js';
 import { createShell } from '../../src/shell/index.js';
+import { RecordingHost } from './jottacloud-features-shell.js';
 import { startJottacloud, type JottacloudFixture } from './jottacloud-fixture.js';
-
-/** A non-interactive host that keeps what the shell writes. */
-class CapturingHost implements Host {
-  readonly interactive = false;
-  readonly width = 120;
-  readonly color = false;
-  output = '';
-  errors = '';
-  warnings: string[] = [];
-
-  write(text: string): void {
-    this.output += text;
-  }
-  writeError(text: string): void {
-    this.errors += text;
-  }
-  writeWarning(text: string): void {
-    this.warnings.push(text);
-  }
-  writeVerbose(): void {}
-  progress(_id: number, _event: ProgressEvent | undefined): void {}
-  async readLine(prompt: string): Promise<string> {
-    throw new Error(`The prompt '${prompt.trim()}' requires user input.`);
-  }
-  async choose(caption: string): Promise<number> {
-    throw new Error(`The confirmation '${caption}' requires user input.`);
-  }
-}
 
 let jafs: JottacloudFixture;
 
@@ -50,12 +22,12 @@ afterAll(async () => {
 });
 
 /** A fresh shell on a fresh engine with the file system and the JAFS: drive. */
-async function shell(): Promise<{ shell: Shell; host: CapturingHost }> {
+async function shell(): Promise<{ shell: Shell; host: RecordingHost }> {
   const engine = new ProviderEngine();
   engine.registerProvider(createFileSystemProvider());
   engine.registerProvider(createJottacloudProvider({ client: jafs.client }));
   await engine.newDrive('Jottacloud', { name: 'JAFS', root: '/' });
-  const host = new CapturingHost();
+  const host = new RecordingHost();
   return { shell: createShell({ host, engine, cmdlets: navigationCmdlets }), host };
 }
 
